@@ -1,0 +1,74 @@
+/**
+ * The one door into core. Each contract method maps to a service handler;
+ * every call goes: validate input with the schema → authorize with ctx →
+ * call the service → validate output. Both transports (IPC and HTTP) call
+ * `callMethod` and nothing else, so there is no second implementation.
+ */
+import type { Knex } from 'knex'
+import { ApiError } from '../../shared/api/errors'
+import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract'
+import type { z } from '../../shared/api/zod'
+import { authorize } from './auth/permissions'
+import type { Ctx } from './context'
+import { communityService } from './services/communities'
+import { compoundService } from './services/compounds'
+import { systemService, type SystemEnvironment } from './services/system'
+
+type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+export function createHandlers(db: Knex, env: SystemEnvironment): Handlers {
+  const communities = communityService(db)
+  const compounds = compoundService(db)
+  const system = systemService(db, env)
+  return {
+    'places.listCommunities': communities.list,
+    'places.getCommunity': communities.get,
+    'places.saveCommunity': communities.save,
+    'places.archiveCommunity': communities.archive,
+    'places.listCompounds': compounds.list,
+    'places.getCompound': compounds.get,
+    'places.saveCompound': compounds.save,
+    'places.archiveCompound': compounds.archive,
+    'system.info': system.info,
+    'system.loadDemo': system.loadDemo,
+  }
+}
+
+/** The first schema problem, as one Chinese sentence and the field it belongs to. */
+export function validationError(error: z.ZodError): ApiError {
+  const issue = error.issues[0]
+  if (!issue) return new ApiError('VALIDATION', '提交的内容不正确，请检查后重试')
+  const field = issue.path.map(String).join('.')
+  // Our own messages already name the field; zod's defaults do not, so add the path.
+  const custom = /[\u4e00-\u9fff]/.test(issue.message) && !issue.message.startsWith('无效')
+  const message = custom || !field ? issue.message : `字段 ${field}：${issue.message}`
+  return new ApiError('VALIDATION', message, field || undefined)
+}
+
+export type ApiCaller = (ctx: Ctx, method: string, rawInput: unknown) => Promise<unknown>
+
+export function createApi(handlers: Handlers, log: (err: unknown) => void = console.error): ApiCaller {
+  return async function callMethod(ctx, method, rawInput) {
+    if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `没有名为 ${method.slice(0, 60)} 的接口`)
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) throw validationError(parsed.error)
+    authorize(ctx, spec.permission)
+    let result: unknown
+    try {
+      const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>
+      result = await handler(ctx, parsed.data)
+    } catch (err) {
+      if (err instanceof ApiError) throw err
+      log(err)
+      throw new ApiError('INTERNAL', '系统内部错误，操作未完成。请重试；如仍失败请联系管理员')
+    }
+    const checked = spec.output.safeParse(result)
+    if (!checked.success) {
+      log(checked.error)
+      throw new ApiError('INTERNAL', '系统返回的数据不完整，操作可能已完成，请刷新后核对')
+    }
+    return checked.data
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Migrations are imported statically, in order. knex never scans a folder at
+ * run time (which breaks inside an asar archive and in bundles).
+ * Append new migrations to the list; never edit or reorder a landed one.
+ */
+import type { Knex } from 'knex'
+import * as m001 from './001_places'
+
+export interface Migration {
+  name: string
+  up(db: Knex): Promise<void>
+  down(db: Knex): Promise<void>
+}
+
+export const migrations: readonly Migration[] = [m001]
+
+export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
+  constructor(private readonly list: readonly Migration[] = migrations) {}
+
+  getMigrations(): Promise<Migration[]> {
+    return Promise.resolve([...this.list])
+  }
+
+  getMigrationName(migration: Migration): string {
+    return migration.name
+  }
+
+  getMigration(migration: Migration): Promise<Knex.Migration> {
+    return Promise.resolve({ up: migration.up, down: migration.down })
+  }
+}

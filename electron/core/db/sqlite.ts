@@ -1,0 +1,36 @@
+/**
+ * Everything SQLite-specific lives here (pragmas, VACUUM INTO), so the rest of
+ * core speaks portable knex and a shared PostgreSQL server could take over.
+ */
+import type { Knex } from 'knex'
+
+/** Applied to every new connection: durability first, then integrity. */
+export const connectionPragmas = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = FULL',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA busy_timeout = 5000',
+]
+
+interface RawSqliteConnection {
+  exec(sql: string, cb: (err: Error | null) => void): void
+}
+
+export function applyPragmas(conn: RawSqliteConnection, done: (err: Error | null, conn: unknown) => void): void {
+  conn.exec(connectionPragmas.join(';\n') + ';', (err) => done(err, conn))
+}
+
+/** A consistent copy of the live database in one file, safe while in use. */
+export async function vacuumInto(db: Knex, targetFile: string): Promise<void> {
+  await db.raw('VACUUM INTO ?', [targetFile])
+}
+
+export async function readPragma(db: Knex, name: string): Promise<unknown> {
+  const rows = (await db.raw(`PRAGMA ${name}`)) as Record<string, unknown>[]
+  const first = rows[0]
+  return first ? Object.values(first)[0] : undefined
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && /SQLITE_CONSTRAINT: UNIQUE/.test(err.message)
+}

@@ -1,0 +1,46 @@
+/** Small helpers shared by services: timestamps, LIKE patterns, versioned updates. */
+import type { Knex } from 'knex'
+import { ApiError } from '../../../shared/api/errors'
+import type { Ctx } from '../context'
+
+export function nowIso(ctx: Ctx): string {
+  return ctx.clock.now().toISOString()
+}
+
+export function staffId(ctx: Ctx): number {
+  if (!ctx.staff) throw new ApiError('UNAUTHENTICATED', '请先登录')
+  return ctx.staff.id
+}
+
+/** `%text%` with LIKE's own wildcards escaped, for use with `ESCAPE '\\'`. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+export function whereNameLike(q: Knex.QueryBuilder, column: string, text: string): Knex.QueryBuilder {
+  return q.whereRaw(`?? LIKE ? ESCAPE '\\'`, [column, likePattern(text)])
+}
+
+/**
+ * Update a row only if nobody saved it since the clerk opened it. Two clerks
+ * saving the same record: the second is told to reload, nothing is lost.
+ */
+export async function updateVersioned(
+  trx: Knex.Transaction,
+  table: string,
+  id: number,
+  version: number | undefined,
+  values: Record<string, unknown>,
+  what: string,
+): Promise<void> {
+  if (version === undefined) {
+    throw new ApiError('VALIDATION', `修改${what}时缺少版本号，请刷新后重试`, 'version')
+  }
+  const changed = await trx(table)
+    .where({ id, version })
+    .update({ ...values, version: version + 1 })
+  if (changed === 1) return
+  const exists = await trx(table).where({ id }).first('id')
+  if (!exists) throw new ApiError('NOT_FOUND', `该${what}不存在或已被删除`)
+  throw new ApiError('CONFLICT', `该${what}已被他人修改，请刷新后再保存（您的修改尚未保存）`)
+}

@@ -1,0 +1,26 @@
+/**
+ * The names of every method the renderer may call, `domain.verb`. Kept free of
+ * zod so the preload can build `window.api` from it without bundling schemas.
+ * `contract.ts` must declare exactly these (checked by the compiler).
+ */
+export const methodNames = [
+  'places.listCommunities',
+  'places.getCommunity',
+  'places.saveCommunity',
+  'places.archiveCommunity',
+  'places.listCompounds',
+  'places.getCompound',
+  'places.saveCompound',
+  'places.archiveCompound',
+  'system.info',
+  'system.loadDemo',
+] as const
+
+export type MethodName = (typeof methodNames)[number]
+
+export const permissions = ['places.read', 'places.write', 'system.read', 'system.demo'] as const
+export type Permission = (typeof permissions)[number]
+
+export function isMethodName(name: string): name is MethodName {
+  return (methodNames as readonly string[]).includes(name)
+}
