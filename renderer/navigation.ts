@@ -1,0 +1,53 @@
+/**
+ * The side navigation, in the order the desk works. Sections whose feature
+ * has not landed say so plainly (未开放) with what is coming.
+ */
+export interface NavItem {
+  path: string
+  title: string
+  icon: string
+  /** Set while the feature is not yet built: what it will hold. */
+  comingSoon?: string
+}
+
+export const navItems: NavItem[] = [
+  { path: '/', title: '工作台', icon: 'Odometer' },
+  {
+    path: '/visits',
+    title: '来访登记',
+    icon: 'Stamp',
+    comingSoon: '来访登记（来访、来电、网格员上报、12345转办）、集体访与重复来访提示、回执打印。',
+  },
+  {
+    path: '/complaints',
+    title: '诉求办理',
+    icon: 'Tickets',
+    comingSoon: '诉求受理、交办、办理、办结、回访全流程，含法定时限提醒与延期审批。',
+  },
+  {
+    path: '/mediation',
+    title: '调解案件',
+    icon: 'Connection',
+    comingSoon: '人民调解案件登记、调解笔录、调解协议书、回访与卷宗管理。',
+  },
+  {
+    path: '/conventions',
+    title: '居民公约',
+    icon: 'Notebook',
+    comingSoon: '社区及小区居民公约的征集、草案、审核、表决、备案、公布与修订。',
+  },
+  {
+    path: '/notices',
+    title: '通知公告',
+    icon: 'Bell',
+    comingSoon: '按公文格式排版的通知公告，常用模板、文号自动编排与打印。',
+  },
+  {
+    path: '/statistics',
+    title: '统计报表',
+    icon: 'DataAnalysis',
+    comingSoon: '受理量、办结率、满意率等指标统计，图表与月报导出。',
+  },
+  { path: '/places', title: '基础信息', icon: 'OfficeBuilding' },
+  { path: '/settings', title: '系统设置', icon: 'Setting' },
+]

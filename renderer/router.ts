@@ -1,0 +1,30 @@
+/**
+ * Hash history: the same build works from a file:// URL in Electron and from
+ * the serve-mode HTTP server.
+ */
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { navItems } from './navigation'
+import DashboardPage from './pages/Dashboard/DashboardPage.vue'
+import NotOpenPage from './pages/NotOpen/NotOpenPage.vue'
+import PlacesPage from './pages/Places/PlacesPage.vue'
+import SettingsPage from './pages/Settings/SettingsPage.vue'
+
+const built: Record<string, RouteRecordRaw['component']> = {
+  '/': DashboardPage,
+  '/places': PlacesPage,
+  '/settings': SettingsPage,
+}
+
+const routes: RouteRecordRaw[] = navItems.map((item) => ({
+  path: item.path,
+  component: built[item.path] ?? NotOpenPage,
+  meta: { title: item.title, comingSoon: item.comingSoon },
+}))
+routes.push({ path: '/:pathMatch(.*)*', redirect: '/' })
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+  document.title = title ? `${title} · 社区服务台` : '社区服务台'
+})
