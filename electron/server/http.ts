@@ -56,11 +56,16 @@ function readBody(req: IncomingMessage): Promise<string> {
     }
     const chunks: Buffer[] = []
     let size = 0
+    let refused = false
     req.on('data', (chunk: Buffer) => {
+      if (refused) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // Keep reading and discarding the rest: destroying the socket here
+        // would lose the 413 answer (the client would only see a reset).
+        refused = true
+        chunks.length = 0
         reject(new ApiError('PAYLOAD_TOO_LARGE', '提交的内容过大（超过8MB），请精简后重试'))
-        req.destroy()
         return
       }
       chunks.push(chunk)

@@ -22,7 +22,7 @@ export function idNumberProblem(raw: string): IdNumberProblem | null {
   const d = Number(s.slice(12, 14))
   const date = new Date(Date.UTC(y, m - 1, d))
   if (
-    y < 1900 ||
+    y < 1800 ||
     date.getUTCFullYear() !== y ||
     date.getUTCMonth() !== m - 1 ||
     date.getUTCDate() !== d

@@ -5,7 +5,9 @@
  * staff are tolerated; the stored form is normalised.
  */
 const MOBILE = /^1[3-9]\d{9}$/
-const LANDLINE = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/
+// Area codes are 010 and 02x (three digits) or 03xx–09xx (four digits); spelling
+// that out keeps 010 12345678 (space stripped) from being read as 0101-2345678.
+const LANDLINE = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{7,8})(?:-(\d{1,6}))?$/
 
 export type PhoneKind = 'mobile' | 'landline'
 
@@ -13,9 +15,15 @@ export function stripPhone(raw: string): string {
   return raw.trim().replace(/[\s（）()]/g, '').replace(/^(?:\+86|0086)-?/, '')
 }
 
+/** Mobiles are often typed in groups (138-1234-5678); dashes only mean something in landlines. */
+function asMobile(stripped: string): string | null {
+  const digits = stripped.replace(/-/g, '')
+  return MOBILE.test(digits) ? digits : null
+}
+
 export function phoneKind(raw: string): PhoneKind | null {
   const s = stripPhone(raw)
-  if (MOBILE.test(s)) return 'mobile'
+  if (asMobile(s)) return 'mobile'
   if (LANDLINE.test(s)) return 'landline'
   return null
 }
@@ -27,7 +35,8 @@ export function isValidPhone(raw: string): boolean {
 /** Mobiles as 11 digits; landlines as 区号-号码[-分机]. Invalid input is returned trimmed. */
 export function normalizePhone(raw: string): string {
   const s = stripPhone(raw)
-  if (MOBILE.test(s)) return s
+  const mobile = asMobile(s)
+  if (mobile) return mobile
   const m = LANDLINE.exec(s)
   if (m) return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`
   return raw.trim()
@@ -42,4 +51,4 @@ export function maskPhone(raw: string): string {
   return s
 }
 
-export const phoneHint = '请填写11位手机号（如13812345678）或带区号的固定电话（如0851-8123456）'
+export const phoneHint = '应为11位手机号，或带区号的固定电话（如0851-8123456）'

@@ -125,7 +125,12 @@ export const demoCommunities: DemoCommunity[] = [
 ]
 
 /** Loads the set through the same services the UI uses, so demo rows obey every rule. */
-export async function loadDemoPlaces(db: Knex, ctx: Ctx): Promise<{ communities: number; compounds: number }> {
+export function loadDemoPlaces(db: Knex, ctx: Ctx): Promise<{ communities: number; compounds: number }> {
+  // All or nothing: a half-loaded demo would block a retry (the database is no longer empty).
+  return db.transaction((trx) => loadInto(trx, ctx))
+}
+
+async function loadInto(db: Knex, ctx: Ctx): Promise<{ communities: number; compounds: number }> {
   const communities = communityService(db)
   const compounds = compoundService(db)
   let compoundCount = 0
