@@ -1,12 +1,5 @@
 /** zh-CN labels for every enum the UI shows; codes stay English. */
-export const compoundKinds = [
-  'commercial',
-  'old',
-  'three_no',
-  'work_unit',
-  'resettlement',
-  'other',
-] as const
+export const compoundKinds = ['commercial', 'old', 'three_no', 'work_unit', 'resettlement', 'other'] as const
 export type CompoundKind = (typeof compoundKinds)[number]
 export const compoundKindLabels: Record<CompoundKind, string> = {
   commercial: '商品房',
@@ -17,12 +10,7 @@ export const compoundKindLabels: Record<CompoundKind, string> = {
   other: '其他',
 }
 
-export const managementKinds = [
-  'property_company',
-  'community_property',
-  'self_governance',
-  'none',
-] as const
+export const managementKinds = ['property_company', 'community_property', 'self_governance', 'none'] as const
 export type ManagementKind = (typeof managementKinds)[number]
 export const managementKindLabels: Record<ManagementKind, string> = {
   property_company: '物业公司',

@@ -84,10 +84,16 @@ function sameOrigin(req: IncomingMessage, extraHosts: string[]): boolean {
   return origin === undefined || origin === `http://${host}`
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, options: HttpOptions): Promise<void> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  options: HttpOptions,
+): Promise<void> {
   if (req.method !== 'POST') throw new ApiError('BAD_REQUEST', '接口只接受 POST 请求')
   const type = req.headers['content-type'] ?? ''
-  if (!type.startsWith('application/json')) throw new ApiError('BAD_REQUEST', '请求须为 JSON（Content-Type: application/json）')
+  if (!type.startsWith('application/json'))
+    throw new ApiError('BAD_REQUEST', '请求须为 JSON（Content-Type: application/json）')
   const text = await readBody(req)
   let input: unknown
   try {

@@ -33,9 +33,7 @@ export type Domain = DomainOf<MethodName>
 /** `api.places.listCommunities(input)`: the shape of window.api and the fetch client. */
 export type ApiClient = {
   [D in Domain]: {
-    [M in MethodName as M extends `${D}.${infer V}` ? V : never]: (
-      input: MethodInput<M>,
-    ) => Promise<MethodOutput<M>>
+    [M in MethodName as M extends `${D}.${infer V}` ? V : never]: (input: MethodInput<M>) => Promise<MethodOutput<M>>
   }
 }
 

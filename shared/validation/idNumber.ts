@@ -21,12 +21,7 @@ export function idNumberProblem(raw: string): IdNumberProblem | null {
   const m = Number(s.slice(10, 12))
   const d = Number(s.slice(12, 14))
   const date = new Date(Date.UTC(y, m - 1, d))
-  if (
-    y < 1800 ||
-    date.getUTCFullYear() !== y ||
-    date.getUTCMonth() !== m - 1 ||
-    date.getUTCDate() !== d
-  ) {
+  if (y < 1800 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return 'birthDate'
   }
   if (checkCharOf(s.slice(0, 17)) !== s[17]) return 'checkDigit'

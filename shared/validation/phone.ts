@@ -12,7 +12,10 @@ const LANDLINE = /^(0(?:10|2\d|[3-9]\d{2}))-?(\d{7,8})(?:-(\d{1,6}))?$/
 export type PhoneKind = 'mobile' | 'landline'
 
 export function stripPhone(raw: string): string {
-  return raw.trim().replace(/[\s（）()]/g, '').replace(/^(?:\+86|0086)-?/, '')
+  return raw
+    .trim()
+    .replace(/[\s（）()]/g, '')
+    .replace(/^(?:\+86|0086)-?/, '')
 }
 
 /** Mobiles are often typed in groups (138-1234-5678); dashes only mean something in landlines. */

@@ -34,7 +34,17 @@ describe('places through the UI', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } })
     await page.goto(server.url)
     await expect.poll(() => page.getByText('欢迎使用社区服务台').isVisible()).toBe(true)
-    for (const title of ['工作台', '来访登记', '诉求办理', '调解案件', '居民公约', '通知公告', '统计报表', '基础信息', '系统设置']) {
+    for (const title of [
+      '工作台',
+      '来访登记',
+      '诉求办理',
+      '调解案件',
+      '居民公约',
+      '通知公告',
+      '统计报表',
+      '基础信息',
+      '系统设置',
+    ]) {
       await expect(page.getByRole('menuitem', { name: new RegExp(title) }).count()).resolves.toBe(1)
     }
     await page.getByRole('menuitem', { name: /诉求办理/ }).click()

@@ -37,8 +37,24 @@ export const demoCommunities: DemoCommunity[] = [
     address: '桂溪街道迎春路18号',
     phone: '023-45678101',
     compounds: [
-      { name: '小吃街片区', kind: 'old', management: 'none', households: 186, buildings: 6, address: '迎春路小吃街', notes: '沿街商铺集中，占道经营、油烟投诉较多' },
-      { name: '迎春花园', kind: 'commercial', management: 'property_company', propertyCompany: '渝东物业服务有限公司', households: 620, buildings: 12, address: '迎春路66号' },
+      {
+        name: '小吃街片区',
+        kind: 'old',
+        management: 'none',
+        households: 186,
+        buildings: 6,
+        address: '迎春路小吃街',
+        notes: '沿街商铺集中，占道经营、油烟投诉较多',
+      },
+      {
+        name: '迎春花园',
+        kind: 'commercial',
+        management: 'property_company',
+        propertyCompany: '渝东物业服务有限公司',
+        households: 620,
+        buildings: 12,
+        address: '迎春路66号',
+      },
     ],
   },
   {
@@ -47,8 +63,23 @@ export const demoCommunities: DemoCommunity[] = [
     address: '桂溪街道三合街9号',
     phone: '023-45678102',
     compounds: [
-      { name: '三合新村', kind: 'resettlement', management: 'community_property', propertyCompany: '桂溪社区物业服务中心', households: 410, buildings: 9, address: '三合街21号' },
-      { name: '粮站宿舍', kind: 'work_unit', management: 'self_governance', households: 48, buildings: 2, address: '三合街粮站巷3号' },
+      {
+        name: '三合新村',
+        kind: 'resettlement',
+        management: 'community_property',
+        propertyCompany: '桂溪社区物业服务中心',
+        households: 410,
+        buildings: 9,
+        address: '三合街21号',
+      },
+      {
+        name: '粮站宿舍',
+        kind: 'work_unit',
+        management: 'self_governance',
+        households: 48,
+        buildings: 2,
+        address: '三合街粮站巷3号',
+      },
     ],
   },
   {
@@ -76,7 +107,15 @@ export const demoCommunities: DemoCommunity[] = [
     address: '桂溪街道桂东大道101号',
     phone: '023-45678104',
     compounds: [
-      { name: '桂东佳园', kind: 'commercial', management: 'property_company', propertyCompany: '桂东物业管理有限公司', households: 880, buildings: 16, address: '桂东大道188号' },
+      {
+        name: '桂东佳园',
+        kind: 'commercial',
+        management: 'property_company',
+        propertyCompany: '桂东物业管理有限公司',
+        households: 880,
+        buildings: 16,
+        address: '桂东大道188号',
+      },
     ],
   },
   {
@@ -106,21 +145,42 @@ export const demoCommunities: DemoCommunity[] = [
     code: 'GX-06',
     address: '桂溪街道松林路7号',
     phone: '023-45678106',
-    compounds: [{ name: '松林苑', kind: 'old', management: 'none', households: 132, buildings: 4, address: '松林路12号' }],
+    compounds: [
+      { name: '松林苑', kind: 'old', management: 'none', households: 132, buildings: 4, address: '松林路12号' },
+    ],
   },
   {
     name: '南街社区',
     code: 'GX-07',
     address: '桂溪街道南街88号',
     phone: '023-45678107',
-    compounds: [{ name: '南街商住楼', kind: 'commercial', management: 'property_company', propertyCompany: '南城物业服务有限公司', households: 210, buildings: 3, address: '南街90号' }],
+    compounds: [
+      {
+        name: '南街商住楼',
+        kind: 'commercial',
+        management: 'property_company',
+        propertyCompany: '南城物业服务有限公司',
+        households: 210,
+        buildings: 3,
+        address: '南街90号',
+      },
+    ],
   },
   {
     name: '东街社区',
     code: 'GX-08',
     address: '桂溪街道东街15号',
     phone: '023-45678108',
-    compounds: [{ name: '东街老院子', kind: 'three_no', management: 'none', households: 40, buildings: 2, address: '东街15号后院' }],
+    compounds: [
+      {
+        name: '东街老院子',
+        kind: 'three_no',
+        management: 'none',
+        households: 40,
+        buildings: 2,
+        address: '东街15号后院',
+      },
+    ],
   },
 ]
 

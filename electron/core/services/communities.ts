@@ -51,10 +51,16 @@ async function fetchCommunity(db: Knex | Knex.Transaction, id: number): Promise<
 }
 
 async function assertUnique(trx: Knex.Transaction, input: ParsedInput<'places.saveCommunity'>): Promise<void> {
-  const sameName = await trx('communities').where({ name: input.name }).whereNot({ id: input.id ?? 0 }).first('id')
+  const sameName = await trx('communities')
+    .where({ name: input.name })
+    .whereNot({ id: input.id ?? 0 })
+    .first('id')
   if (sameName) throw new ApiError('CONFLICT', `已有名为“${input.name}”的社区，请换一个名称`, 'name')
   if (input.code) {
-    const sameCode = await trx('communities').where({ code: input.code }).whereNot({ id: input.id ?? 0 }).first('id')
+    const sameCode = await trx('communities')
+      .where({ code: input.code })
+      .whereNot({ id: input.id ?? 0 })
+      .first('id')
     if (sameCode) throw new ApiError('CONFLICT', `社区代码“${input.code}”已被其他社区使用`, 'code')
   }
 }
@@ -81,11 +87,24 @@ export function communityService(db: Knex) {
           let id = input.id
           if (id === undefined) {
             const [row] = (await trx('communities')
-              .insert({ ...values, created_at: now, updated_at: now, created_by: staffId(ctx), updated_by: staffId(ctx) })
+              .insert({
+                ...values,
+                created_at: now,
+                updated_at: now,
+                created_by: staffId(ctx),
+                updated_by: staffId(ctx),
+              })
               .returning('id')) as { id: number }[]
             id = row!.id
           } else {
-            await updateVersioned(trx, 'communities', id, input.version, { ...values, updated_at: now, updated_by: staffId(ctx) }, '社区')
+            await updateVersioned(
+              trx,
+              'communities',
+              id,
+              input.version,
+              { ...values, updated_at: now, updated_by: staffId(ctx) },
+              '社区',
+            )
           }
           return fetchCommunity(trx, id)
         })

@@ -56,9 +56,12 @@ function selectCompounds(db: Knex | Knex.Transaction): Knex.QueryBuilder {
 async function leadersOf(db: Knex | Knex.Transaction, ids: number[]): Promise<Map<number, BuildingLeader[]>> {
   const byCompound = new Map<number, BuildingLeader[]>(ids.map((id) => [id, []]))
   if (ids.length === 0) return byCompound
-  const rows = (await db('building_leaders')
-    .whereIn('compound_id', ids)
-    .orderBy(['compound_id', 'position'])) as { compound_id: number; building: string; name: string; phone: string | null }[]
+  const rows = (await db('building_leaders').whereIn('compound_id', ids).orderBy(['compound_id', 'position'])) as {
+    compound_id: number
+    building: string
+    name: string
+    phone: string | null
+  }[]
   for (const r of rows) byCompound.get(r.compound_id)?.push({ building: r.building, name: r.name, phone: r.phone })
   return byCompound
 }
@@ -72,8 +75,7 @@ async function fetchCompound(db: Knex | Knex.Transaction, id: number): Promise<C
 
 async function assertCommunityUsable(trx: Knex.Transaction, input: ParsedInput<'places.saveCompound'>): Promise<void> {
   const community = (await trx('communities').where({ id: input.communityId }).first('id', 'archived_at')) as
-    | { id: number; archived_at: string | null }
-    | undefined
+    { id: number; archived_at: string | null } | undefined
   if (!community) throw new ApiError('VALIDATION', '所选社区不存在，请重新选择', 'communityId')
   if (community.archived_at) {
     const before = input.id ? await trx('compounds').where({ id: input.id }).first('community_id') : undefined
@@ -103,7 +105,10 @@ export function compoundService(db: Knex) {
         .orderBy([{ column: 'compounds.community_id' }, { column: 'compounds.id' }])
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize)) as CompoundRow[]
-      const leaders = await leadersOf(db, rows.map((r) => r.id))
+      const leaders = await leadersOf(
+        db,
+        rows.map((r) => r.id),
+      )
       return {
         items: rows.map((r) => toCompound(r, leaders.get(r.id) ?? [])),
         total: Number(counted.n),
@@ -135,16 +140,35 @@ export function compoundService(db: Knex) {
           let id = input.id
           if (id === undefined) {
             const [row] = (await trx('compounds')
-              .insert({ ...values, created_at: now, updated_at: now, created_by: staffId(ctx), updated_by: staffId(ctx) })
+              .insert({
+                ...values,
+                created_at: now,
+                updated_at: now,
+                created_by: staffId(ctx),
+                updated_by: staffId(ctx),
+              })
               .returning('id')) as { id: number }[]
             id = row!.id
           } else {
-            await updateVersioned(trx, 'compounds', id, input.version, { ...values, updated_at: now, updated_by: staffId(ctx) }, '小区')
+            await updateVersioned(
+              trx,
+              'compounds',
+              id,
+              input.version,
+              { ...values, updated_at: now, updated_by: staffId(ctx) },
+              '小区',
+            )
             await trx('building_leaders').where({ compound_id: id }).delete()
           }
           if (input.leaders.length > 0) {
             await trx('building_leaders').insert(
-              input.leaders.map((l, position) => ({ compound_id: id, position, building: l.building, name: l.name, phone: l.phone })),
+              input.leaders.map((l, position) => ({
+                compound_id: id,
+                position,
+                building: l.building,
+                name: l.name,
+                phone: l.phone,
+              })),
             )
           }
           return fetchCompound(trx, id)
