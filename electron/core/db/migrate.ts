@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Knex } from 'knex'
 import { StaticMigrationSource, migrations, type Migration } from './migrations'
-import { vacuumInto } from './sqlite'
+import { hasUserTables, vacuumInto } from './sqlite'
 
 export interface MigrateResult {
   applied: string[]
@@ -25,12 +25,6 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
 }
 
-async function hasUserTables(db: Knex): Promise<boolean> {
-  const rows = (await db.raw(
-    "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'knex_%'",
-  )) as { n: number }[]
-  return (rows[0]?.n ?? 0) > 0
-}
 
 export async function migrateWithBackup(db: Knex, options: MigrateOptions): Promise<MigrateResult> {
   const config = { migrationSource: new StaticMigrationSource(options.list ?? migrations) }

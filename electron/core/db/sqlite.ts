@@ -34,3 +34,11 @@ export async function readPragma(db: Knex, name: string): Promise<unknown> {
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && /SQLITE_CONSTRAINT: UNIQUE/.test(err.message)
 }
+
+/** Whether the file already holds app tables (anything worth backing up). */
+export async function hasUserTables(db: Knex): Promise<boolean> {
+  const rows = (await db.raw(
+    "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'knex_%'",
+  )) as { n: number }[]
+  return (rows[0]?.n ?? 0) > 0
+}
