@@ -33,3 +33,25 @@ export const runModeLabels: Record<RunMode, string> = {
   electron: '桌面应用',
   serve: '浏览器模式',
 }
+
+export const noticeStatuses = ['draft', 'published', 'archived'] as const
+export type NoticeStatus = (typeof noticeStatuses)[number]
+export const noticeStatusLabels: Record<NoticeStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  archived: '已归档',
+}
+
+export const noticeAudiences = ['community', 'compounds'] as const
+export type NoticeAudience = (typeof noticeAudiences)[number]
+export const noticeAudienceLabels: Record<NoticeAudience, string> = {
+  community: '全社区',
+  compounds: '指定小区',
+}
+
+export const printLayouts = ['official', 'wall'] as const
+export type PrintLayoutKind = (typeof printLayouts)[number]
+export const printLayoutLabels: Record<PrintLayoutKind, string> = {
+  official: 'A4 公文格式',
+  wall: 'A3 张贴大字版',
+}

@@ -13,14 +13,21 @@ import type { Ctx } from './context'
 import { communityService } from './services/communities'
 import { compoundService } from './services/compounds'
 import { systemService, type SystemEnvironment } from './services/system'
+import { noticeService } from './services/notices'
+import { noticeTemplateService } from './services/noticeTemplates'
+import { printService } from './services/print'
+import type { PrinterPort } from './print/port'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
 
-export function createHandlers(db: Knex, env: SystemEnvironment): Handlers {
+export function createHandlers(db: Knex, env: SystemEnvironment, printer: PrinterPort | null = null): Handlers {
   const communities = communityService(db)
   const compounds = compoundService(db)
   const system = systemService(db, env)
+  const notices = noticeService(db)
+  const templates = noticeTemplateService(db, notices)
+  const print = printService(db, printer)
   return {
     'places.listCommunities': communities.list,
     'places.getCommunity': communities.get,
@@ -32,6 +39,19 @@ export function createHandlers(db: Knex, env: SystemEnvironment): Handlers {
     'places.archiveCompound': compounds.archive,
     'system.info': system.info,
     'system.loadDemo': system.loadDemo,
+    'notices.list': notices.list,
+    'notices.get': notices.get,
+    'notices.suggestDocNumber': notices.suggestDocNumber,
+    'notices.save': notices.save,
+    'notices.copy': notices.copy,
+    'notices.publish': notices.publish,
+    'notices.archive': notices.archive,
+    'notices.listTemplates': templates.list,
+    'notices.saveTemplate': templates.save,
+    'notices.fromTemplate': templates.createNotice,
+    'print.listPrinters': print.listPrinters,
+    'print.savePdf': print.savePdf,
+    'print.send': print.send,
   }
 }
 

@@ -9,12 +9,15 @@ import { openDatabase } from './db/connection'
 import { migrateWithBackup, type MigrateResult } from './db/migrate'
 import { createApi, createHandlers, type ApiCaller } from './api'
 import type { RunMode } from '../../shared/labels'
+import type { PrinterPort } from './print/port'
 
 export interface CoreOptions {
   dataDir: string
   mode: RunMode
   appVersion: string
   acquireTimeoutMs?: number
+  /** Electron's printer; absent in browser mode. */
+  printer?: PrinterPort
   log?: (err: unknown) => void
 }
 
@@ -36,14 +39,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(databaseFile, { acquireTimeoutMs: options.acquireTimeoutMs })
   try {
     const migration = await migrateWithBackup(db, { backupsDir })
-    const handlers = createHandlers(db, {
-      appVersion: options.appVersion,
-      mode: options.mode,
-      dataDir,
-      databaseFile,
-      backupsDir,
-      schemaVersion: migration.schemaVersion,
-    })
+    const handlers = createHandlers(
+      db,
+      {
+        appVersion: options.appVersion,
+        mode: options.mode,
+        dataDir,
+        databaseFile,
+        backupsDir,
+        schemaVersion: migration.schemaVersion,
+      },
+      options.printer ?? null,
+    )
     return {
       db,
       call: createApi(handlers, options.log),

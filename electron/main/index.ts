@@ -1,9 +1,10 @@
 /**
  * Electron main process: lifecycle only. One instance at a time (a second
  * launch focuses the running window, so two processes never share the
- * database), open core, wire IPC, menu and window, and close the database
- * before the process ends. Everything else lives in the small modules beside
- * this file; the real work happens in electron/core.
+ * database), open core (with the Electron print port), wire IPC, menu and
+ * window, and close the database before the process ends. Everything else
+ * lives in the small modules beside this file; the real work happens in
+ * electron/core.
  */
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
@@ -11,6 +12,7 @@ import { openCore, type Core } from '../core/app'
 import { registerIpc } from './ipc'
 import { buildAppMenu } from './menu'
 import { rendererIndexFile } from './paths'
+import { createElectronPrinter } from './print'
 import { applySecurityPolicies } from './security'
 import { appPageFor, type AppPage } from './senderPolicy'
 import { createMainWindow } from './window'
@@ -59,7 +61,12 @@ async function start(): Promise<void> {
 
   const dataDir = path.join(app.getPath('userData'), 'data')
   try {
-    core = await openCore({ dataDir, mode: 'electron', appVersion: app.getVersion() })
+    core = await openCore({
+      dataDir,
+      mode: 'electron',
+      appVersion: app.getVersion(),
+      printer: createElectronPrinter({ page, getMainWindow: () => mainWindow }),
+    })
   } catch (err) {
     console.error('Opening the database failed', err)
     dialog.showErrorBox(

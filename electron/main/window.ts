@@ -1,12 +1,29 @@
 /**
  * The main window factory. All security-relevant webPreferences are spelled
- * out here rather than left to defaults, so a reviewer sees them in one place.
+ * out here rather than left to defaults, so a reviewer sees them in one place;
+ * the print windows (print.ts) reuse them.
  * The window stays hidden until the first paint to avoid a white flash.
  * See https://www.electronjs.org/docs/latest/tutorial/security
  */
-import { BrowserWindow, dialog } from 'electron'
+import { BrowserWindow, dialog, type WebPreferences } from 'electron'
 import { preloadFile, rendererIndexFile } from './paths'
 import type { AppPage } from './senderPolicy'
+
+/**
+ * The webPreferences of every window that shows the app page (main window and
+ * the hidden print windows): same preload, same sandbox, nothing left to defaults.
+ */
+export function secureWebPreferences(): WebPreferences {
+  return {
+    preload: preloadFile,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webviewTag: false,
+    webSecurity: true,
+    spellcheck: false,
+  }
+}
 
 function reportLoadFailure(window: BrowserWindow, err: unknown): void {
   // ERR_ABORTED only means a newer navigation replaced this load.
@@ -27,15 +44,7 @@ export function createMainWindow(page: AppPage): BrowserWindow {
     minWidth: 1024,
     minHeight: 680,
     show: false,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(),
   })
   window.once('ready-to-show', () => window.show())
 

@@ -7,6 +7,8 @@ import type { z } from './zod'
 import type { MethodName, Permission } from './methods'
 import { placesMethods } from './places'
 import { systemMethods } from './system'
+import { noticesMethods } from './notices'
+import { printMethods } from './print'
 
 export interface MethodSpec {
   summary: string
@@ -18,6 +20,8 @@ export interface MethodSpec {
 export const contract = {
   ...placesMethods,
   ...systemMethods,
+  ...noticesMethods,
+  ...printMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

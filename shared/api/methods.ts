@@ -14,11 +14,32 @@ export const methodNames = [
   'places.archiveCompound',
   'system.info',
   'system.loadDemo',
+  'notices.list',
+  'notices.get',
+  'notices.suggestDocNumber',
+  'notices.save',
+  'notices.copy',
+  'notices.publish',
+  'notices.archive',
+  'notices.listTemplates',
+  'notices.saveTemplate',
+  'notices.fromTemplate',
+  'print.listPrinters',
+  'print.savePdf',
+  'print.send',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
 
-export const permissions = ['places.read', 'places.write', 'system.read', 'system.demo'] as const
+export const permissions = [
+  'places.read',
+  'places.write',
+  'system.read',
+  'system.demo',
+  'notices.read',
+  'notices.write',
+  'print',
+] as const
 export type Permission = (typeof permissions)[number]
 
 export function isMethodName(name: string): name is MethodName {

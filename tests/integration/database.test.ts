@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import { DATABASE_FILE } from '../../electron/core/app'
+import { migrations } from '../../electron/core/db/migrations'
 import { call, ctx, openTestCore, tempDir } from '../fixtures/core'
 
 const open: Core[] = []
@@ -54,7 +55,7 @@ describe('the database connection', () => {
   it('keeps saved data across close and reopen, without migrating again', async () => {
     const dataDir = tempDir()
     const first = await openCore(dataDir)
-    expect(first.migration.applied).toEqual(['001_places'])
+    expect(first.migration.applied).toEqual(migrations.map((m) => m.name))
     const saved = await call(first, 'places.saveCommunity', { name: '迎春社区', phone: '13812345678' })
     await first.close()
     open.splice(open.indexOf(first), 1)

@@ -24,6 +24,31 @@ const minimal: { [M in MethodName]: MethodInput<M> } = {
   'places.archiveCompound': { id: 1, archived: false },
   'system.info': {},
   'system.loadDemo': {},
+  'notices.list': {},
+  'notices.get': { id: 1 },
+  'notices.suggestDocNumber': { communityId: 1, year: 2026 },
+  'notices.save': {
+    communityId: 1,
+    title: '停水通知',
+    audience: 'community',
+    body: [{ type: 'paragraph', text: '明日停水。' }],
+    issuerName: '迎春社区居民委员会',
+    issuedOn: '2026-03-01',
+  },
+  'notices.copy': { id: 1 },
+  'notices.publish': { id: 1, version: 1 },
+  'notices.archive': { id: 1, archived: false },
+  'notices.listTemplates': {},
+  'notices.saveTemplate': { name: '测试模板', title: '标题', body: [{ type: 'paragraph', text: '正文' }] },
+  'notices.fromTemplate': { templateId: 1, communityId: 1 },
+  'print.listPrinters': { document: 'notice' },
+  'print.savePdf': { target: { document: 'notice', id: 1, layout: 'official' }, suggestedName: '通知' },
+  'print.send': {
+    target: { document: 'notice', id: 1, layout: 'official' },
+    printer: 'HP',
+    copies: 1,
+    paper: 'A4',
+  },
 }
 
 async function post(method: string, body: unknown): Promise<{ status: number; type: string; json: unknown }> {

@@ -9,10 +9,10 @@ import { ApiError } from '../../../shared/api/errors'
 import type { Ctx } from '../context'
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  admin: ['places.read', 'places.write', 'system.read', 'system.demo'],
-  front_desk: ['places.read', 'system.read'],
-  mediator: ['places.read', 'system.read'],
-  viewer: ['places.read', 'system.read'],
+  admin: ['places.read', 'places.write', 'system.read', 'system.demo', 'notices.read', 'notices.write', 'print'],
+  front_desk: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print'],
+  mediator: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print'],
+  viewer: ['places.read', 'system.read', 'notices.read'],
 }
 
 export function authorize(ctx: Ctx, permission: Permission): void {

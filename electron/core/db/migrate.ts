@@ -25,7 +25,6 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
 }
 
-
 export async function migrateWithBackup(db: Knex, options: MigrateOptions): Promise<MigrateResult> {
   const config = { migrationSource: new StaticMigrationSource(options.list ?? migrations) }
   const [, pending] = (await db.migrate.list(config)) as [unknown[], Migration[]]

@@ -1,0 +1,57 @@
+/**
+ * 打印 through the printer port, remembering the last printer per document
+ * kind. Browser mode has no port: its print page prints through the browser.
+ */
+import type { Knex } from 'knex'
+import { ApiError } from '../../../shared/api/errors'
+import type { MethodOutput, ParsedInput } from '../../../shared/api/contract'
+import type { Ctx } from '../context'
+import type { PrinterPort } from '../print/port'
+import { nowIso } from './rows'
+import { settingsStore } from './settings'
+import { fetchNotice } from './notices'
+
+const browserOnly = () =>
+  new ApiError('BAD_REQUEST', '浏览器模式下请在打印页点击“打印”，在浏览器的打印对话框中选择打印机或“另存为 PDF”')
+
+export function printService(db: Knex, port: PrinterPort | null) {
+  const settings = settingsStore(db)
+  const lastPrinterKey = (document: string) => `print.lastPrinter.${document}`
+
+  /** The record must exist before a window is opened for it. */
+  async function assertPrintable(target: ParsedInput<'print.send'>['target']): Promise<void> {
+    if (target.document === 'notice') await fetchNotice(db, target.id)
+  }
+
+  return {
+    async listPrinters(
+      _ctx: Ctx,
+      input: ParsedInput<'print.listPrinters'>,
+    ): Promise<MethodOutput<'print.listPrinters'>> {
+      if (!port) throw browserOnly()
+      return {
+        printers: await port.listPrinters(),
+        lastPrinter: await settings.get<string>(lastPrinterKey(input.document)),
+      }
+    },
+
+    async savePdf(_ctx: Ctx, input: ParsedInput<'print.savePdf'>): Promise<MethodOutput<'print.savePdf'>> {
+      if (!port) throw browserOnly()
+      await assertPrintable(input.target)
+      const file = await port.savePdf(input.target, input.suggestedName.replace(/[\\/:*?"<>|]/g, '_'))
+      return { saved: file !== null, file }
+    },
+
+    async send(ctx: Ctx, input: ParsedInput<'print.send'>): Promise<MethodOutput<'print.send'>> {
+      if (!port) throw browserOnly()
+      await assertPrintable(input.target)
+      const printers = await port.listPrinters()
+      if (!printers.some((p) => p.name === input.printer)) {
+        throw new ApiError('VALIDATION', `找不到打印机“${input.printer}”，请重新选择`, 'printer')
+      }
+      await port.print({ ...input })
+      await settings.set(lastPrinterKey(input.target.document), input.printer, nowIso(ctx))
+      return { sent: true }
+    },
+  }
+}
