@@ -40,7 +40,6 @@ export const navItems: NavItem[] = [
     path: '/notices',
     title: '通知公告',
     icon: 'Bell',
-    comingSoon: '按公文格式排版的通知公告，常用模板、文号自动编排与打印。',
   },
   {
     path: '/statistics',

@@ -8,10 +8,14 @@ import DashboardPage from './pages/Dashboard/DashboardPage.vue'
 import NotOpenPage from './pages/NotOpen/NotOpenPage.vue'
 import PlacesPage from './pages/Places/PlacesPage.vue'
 import SettingsPage from './pages/Settings/SettingsPage.vue'
+import PrintPage from './print/PrintPage.vue'
+import NoticesPage from './pages/Notices/NoticesPage.vue'
+import NoticeEditorPage from './pages/Notices/NoticeEditorPage.vue'
 
 const built: Record<string, RouteRecordRaw['component']> = {
   '/': DashboardPage,
   '/places': PlacesPage,
+  '/notices': NoticesPage,
   '/settings': SettingsPage,
 }
 
@@ -20,6 +24,9 @@ const routes: RouteRecordRaw[] = navItems.map((item) => ({
   component: built[item.path] ?? NotOpenPage,
   meta: { title: item.title, comingSoon: item.comingSoon },
 }))
+routes.push({ path: '/notices/:id', component: NoticeEditorPage, meta: { title: '通知公告' } })
+// Print routes render without the app shell (see App.vue), in the print window or a new tab.
+routes.push({ path: '/print/:document/:id', component: PrintPage, meta: { title: '打印', bare: true } })
 routes.push({ path: '/:pathMatch(.*)*', redirect: '/' })
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
