@@ -4,6 +4,7 @@ import ElementPlus from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/dist/index.css'
 import './styles/app.css'
+import './print/fonts.css'
 import App from './App.vue'
 import { router } from './router'
 

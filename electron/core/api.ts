@@ -7,8 +7,8 @@
 import type { Knex } from 'knex'
 import { ApiError } from '../../shared/api/errors'
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract'
-import type { z } from '../../shared/api/zod'
 import { authorize } from './auth/permissions'
+import { validationError } from './validation'
 import type { Ctx } from './context'
 import { communityService } from './services/communities'
 import { compoundService } from './services/compounds'
@@ -53,17 +53,6 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
     'print.savePdf': print.savePdf,
     'print.send': print.send,
   }
-}
-
-/** The first schema problem, as one Chinese sentence and the field it belongs to. */
-export function validationError(error: z.ZodError): ApiError {
-  const issue = error.issues[0]
-  if (!issue) return new ApiError('VALIDATION', '提交的内容不正确，请检查后重试')
-  const field = issue.path.map(String).join('.')
-  // Our own messages already name the field; zod's defaults do not, so add the path.
-  const custom = /[\u4e00-\u9fff]/.test(issue.message) && !issue.message.startsWith('无效')
-  const message = custom || !field ? issue.message : `字段 ${field}：${issue.message}`
-  return new ApiError('VALIDATION', message, field || undefined)
 }
 
 export type ApiCaller = (ctx: Ctx, method: string, rawInput: unknown) => Promise<unknown>

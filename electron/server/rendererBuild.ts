@@ -33,6 +33,6 @@ export async function buildRendererIfNeeded(root: string, outDir: string): Promi
   if (!rendererIsStale(root, outDir)) return false
   console.log('正在构建界面（首次启动或代码有更新）…')
   const { build } = await import('vite')
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
   return true
 }

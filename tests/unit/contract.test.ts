@@ -3,7 +3,7 @@ import { contract, methodNames } from '../../shared/api/contract'
 import { permissions } from '../../shared/api/methods'
 import { listCompoundsInput, saveCommunityInput, saveCompoundInput } from '../../shared/api/places'
 import { rolePermissions } from '../../electron/core/auth/permissions'
-import { validationError } from '../../electron/core/api'
+import { validationError } from '../../electron/core/validation'
 
 const hasChinese = /[\u4e00-\u9fff]/
 

@@ -25,6 +25,24 @@ export async function nextSequence(db: Knex | Knex.Transaction, communityId: num
   return (row?.n ?? 0) + 1
 }
 
+/**
+ * The next automatic 文号 for this community and year. A number already in
+ * use (typed by hand on another notice, or kept when a draft was re-dated or
+ * moved to another community) is skipped, so leaving 文号 blank never fails.
+ */
+export async function nextDocNumber(
+  db: Knex | Knex.Transaction,
+  communityId: number,
+  issuer: string,
+  year: number,
+): Promise<string> {
+  const taken = async (docNumber: string) =>
+    (await db('notices').where({ doc_number: docNumber }).first('id')) !== undefined
+  let seq = await nextSequence(db, communityId, year)
+  while (await taken(formatDocNumber(issuer, year, seq))) seq += 1
+  return formatDocNumber(issuer, year, seq)
+}
+
 /** The local calendar date (the desk's own time zone) as YYYY-MM-DD. */
 export function localIsoDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0')

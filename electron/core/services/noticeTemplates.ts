@@ -2,12 +2,13 @@
 import type { Knex } from 'knex'
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInput } from '../../../shared/api/contract'
-import type { BodyBlock, Notice, NoticeTemplate } from '../../../shared/api/notices'
+import { saveNoticeInput, type BodyBlock, type Notice, type NoticeTemplate } from '../../../shared/api/notices'
 import { fillPlaceholders, type PlaceholderValues } from '../../../shared/print/placeholders'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
 import { nowIso, updateVersioned } from './rows'
 import { localIsoDate } from './docNumbers'
+import { validationError } from '../validation'
 import type { noticeService } from './notices'
 
 interface TemplateRow {
@@ -88,7 +89,8 @@ export function noticeTemplateService(db: Knex, notices: ReturnType<typeof notic
         if (only) values.小区名称 = only.name
       }
       const fill = (s: string) => fillPlaceholders(s, values)
-      return notices.save(ctx, {
+      // A filled-in template must pass the same checks as a notice typed by hand (a long compound name can push the title past its limit).
+      const checked = saveNoticeInput.safeParse({
         communityId: input.communityId,
         title: fill(template.title),
         docNumber: undefined,
@@ -101,6 +103,8 @@ export function noticeTemplateService(db: Knex, notices: ReturnType<typeof notic
         contact: null,
         postingLocation: null,
       })
+      if (!checked.success) throw validationError(checked.error)
+      return notices.save(ctx, checked.data)
     },
   }
 }

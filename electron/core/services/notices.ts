@@ -10,7 +10,7 @@ import type { NoticeAudience, NoticeStatus } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
 import { nowIso, staffId, updateVersioned } from './rows'
-import { formatDocNumber, localIsoDate, nextSequence, sequenceOf } from './docNumbers'
+import { localIsoDate, nextDocNumber, sequenceOf } from './docNumbers'
 
 type Db = Knex | Knex.Transaction
 
@@ -136,7 +136,7 @@ export function noticeService(db: Knex) {
           input.docNumber ??
           (current && current.communityId === input.communityId && current.docNumber.includes(`〔${year}〕`)
             ? current.docNumber
-            : formatDocNumber(issuer, year, await nextSequence(trx, input.communityId, year)))
+            : await nextDocNumber(trx, input.communityId, issuer, year))
         await assertDocNumberFree(trx, docNumber, input.id ?? 0)
         const values = {
           community_id: input.communityId,
@@ -217,7 +217,7 @@ export function noticeService(db: Knex) {
 
     async suggestDocNumber(_ctx: Ctx, input: ParsedInput<'notices.suggestDocNumber'>) {
       const issuer = await communityName(db, input.communityId)
-      return { docNumber: formatDocNumber(issuer, input.year, await nextSequence(db, input.communityId, input.year)) }
+      return { docNumber: await nextDocNumber(db, input.communityId, issuer, input.year) }
     },
 
     async copy(ctx: Ctx, input: ParsedInput<'notices.copy'>): Promise<Notice> {

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: speed figures, reported as numbers (never as timed tests).
+ * Printing: the median time for Chromium to lay out one notice and produce
+ * its PDF, and for a 100-copy batch (one copy per compound). Results are
+ * printed as a table and written to bench/results.json.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { launchChromium, repoRoot, startServer, tempDataDir } from '../tests/e2e/harness'
+import { call } from '../tests/e2e/api'
+import { waitForPrintReady } from '../tests/e2e/pdf'
+import { buildRendererIfNeeded } from '../electron/server/rendererBuild'
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+await buildRendererIfNeeded(repoRoot, path.join(repoRoot, 'dist', 'renderer'))
+const server = await startServer(tempDataDir('cd-bench-'), ['--demo'])
+const browser = await launchChromium()
+try {
+  const community = (await call(server, 'places.listCommunities', {})).find((c) => c.name === '迎春社区')!
+  const compoundIds: number[] = []
+  for (let i = 1; i <= 100; i++) {
+    const c = await call(server, 'places.saveCompound', {
+      communityId: community.id,
+      name: `基准测试小区${String(i).padStart(3, '0')}`,
+      kind: 'old',
+      management: 'none',
+    })
+    compoundIds.push(c.id)
+  }
+  const notice = await call(server, 'notices.fromTemplate', { templateId: 1, communityId: community.id, compoundIds })
+
+  async function timePdf(url: string): Promise<number> {
+    const page = await browser.newPage()
+    const started = performance.now()
+    await page.goto(url)
+    await waitForPrintReady(page)
+    await page.pdf({ preferCSSPageSize: true })
+    const ms = performance.now() - started
+    await page.close()
+    return ms
+  }
+
+  const single = `${server.url}#/print/notice/${notice.id}?layout=official&compounds=${compoundIds[0]}`
+  const batch = `${server.url}#/print/notice/${notice.id}?layout=official&compounds=${compoundIds.join(',')}`
+  await timePdf(single) // warm-up: first load compiles and caches the app
+  const singleRuns: number[] = []
+  for (let i = 0; i < 7; i++) singleRuns.push(await timePdf(single))
+  const batchRuns: number[] = []
+  for (let i = 0; i < 3; i++) batchRuns.push(await timePdf(batch))
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    notice_pdf_ms_median: Math.round(median(singleRuns)),
+    notice_batch100_pdf_ms_median: Math.round(median(batchRuns)),
+    notice_batch100_per_copy_ms: Math.round(median(batchRuns) / 100),
+    notice_batch_vs_single_ratio: Number((median(batchRuns) / median(singleRuns)).toFixed(1)),
+  }
+  console.table([
+    { 项目: '单份通知 PDF（中位数）', 数值: `${results.notice_pdf_ms_median} ms` },
+    { 项目: '100 份批量 PDF（中位数）', 数值: `${results.notice_batch100_pdf_ms_median} ms` },
+    { 项目: '批量每份', 数值: `${results.notice_batch100_per_copy_ms} ms` },
+    { 项目: '批量/单份', 数值: `${results.notice_batch_vs_single_ratio}×` },
+  ])
+  const out = path.join(repoRoot, 'bench', 'results.json')
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n')
+  console.log(`已写入 ${out}`)
+} finally {
+  await browser.close()
+  await server.stop()
+}
