@@ -5,7 +5,7 @@ import type { Community } from '../../../shared/api/places'
 import type { ParsedInput } from '../../../shared/api/contract'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
-import { nowIso, staffId, updateVersioned, whereNameLike } from './rows'
+import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId, whereNameLike } from './rows'
 
 interface CommunityRow {
   id: number
@@ -79,33 +79,18 @@ export function communityService(db: Knex) {
     },
 
     async save(ctx: Ctx, input: ParsedInput<'places.saveCommunity'>): Promise<Community> {
-      const now = nowIso(ctx)
       const values = { name: input.name, code: input.code, address: input.address, phone: input.phone }
       try {
         return await db.transaction(async (trx) => {
           await assertUnique(trx, input)
-          let id = input.id
-          if (id === undefined) {
-            const [row] = (await trx('communities')
-              .insert({
-                ...values,
-                created_at: now,
-                updated_at: now,
-                created_by: staffId(ctx),
-                updated_by: staffId(ctx),
-              })
-              .returning('id')) as { id: number }[]
-            id = row!.id
-          } else {
-            await updateVersioned(
-              trx,
-              'communities',
-              id,
-              input.version,
-              { ...values, updated_at: now, updated_by: staffId(ctx) },
-              '社区',
-            )
-          }
+          const id = await insertOrUpdate(
+            trx,
+            'communities',
+            input,
+            { ...values, ...changeStamp(ctx) },
+            createStamp(ctx),
+            '社区',
+          )
           return fetchCommunity(trx, id)
         })
       } catch (err) {

@@ -6,7 +6,7 @@ import type { ParsedInput, MethodOutput } from '../../../shared/api/contract'
 import type { CompoundKind, ManagementKind } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
-import { nowIso, staffId, updateVersioned, whereNameLike } from './rows'
+import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId, whereNameLike } from './rows'
 
 interface CompoundRow {
   id: number
@@ -122,7 +122,6 @@ export function compoundService(db: Knex) {
     },
 
     async save(ctx: Ctx, input: ParsedInput<'places.saveCompound'>): Promise<Compound> {
-      const now = nowIso(ctx)
       const values = {
         community_id: input.communityId,
         name: input.name,
@@ -137,29 +136,15 @@ export function compoundService(db: Knex) {
       try {
         return await db.transaction(async (trx) => {
           await assertCommunityUsable(trx, input)
-          let id = input.id
-          if (id === undefined) {
-            const [row] = (await trx('compounds')
-              .insert({
-                ...values,
-                created_at: now,
-                updated_at: now,
-                created_by: staffId(ctx),
-                updated_by: staffId(ctx),
-              })
-              .returning('id')) as { id: number }[]
-            id = row!.id
-          } else {
-            await updateVersioned(
-              trx,
-              'compounds',
-              id,
-              input.version,
-              { ...values, updated_at: now, updated_by: staffId(ctx) },
-              '小区',
-            )
-            await trx('building_leaders').where({ compound_id: id }).delete()
-          }
+          const id = await insertOrUpdate(
+            trx,
+            'compounds',
+            input,
+            { ...values, ...changeStamp(ctx) },
+            createStamp(ctx),
+            '小区',
+          )
+          await trx('building_leaders').where({ compound_id: id }).delete()
           if (input.leaders.length > 0) {
             await trx('building_leaders').insert(
               input.leaders.map((l, position) => ({

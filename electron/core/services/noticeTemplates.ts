@@ -6,7 +6,7 @@ import { saveNoticeInput, type BodyBlock, type Notice, type NoticeTemplate } fro
 import { fillPlaceholders, type PlaceholderValues } from '../../../shared/print/placeholders'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
-import { nowIso, updateVersioned } from './rows'
+import { insertOrUpdate, nowIso } from './rows'
 import { localIsoDate } from './docNumbers'
 import { validationError } from '../validation'
 import type { noticeService } from './notices'
@@ -60,13 +60,7 @@ export function noticeTemplateService(db: Knex, notices: ReturnType<typeof notic
             .whereNot({ id: input.id ?? 0 })
             .first('id')
           if (same) throw new ApiError('CONFLICT', `已有名为“${input.name}”的模板，请换一个名称`, 'name')
-          let id = input.id
-          if (id === undefined) {
-            const [row] = (await trx('notice_templates').insert(values).returning('id')) as { id: number }[]
-            id = row!.id
-          } else {
-            await updateVersioned(trx, 'notice_templates', id, input.version, values, '模板')
-          }
+          const id = await insertOrUpdate(trx, 'notice_templates', input, values, {}, '模板')
           return fetchTemplate(trx, id)
         })
       } catch (err) {

@@ -9,7 +9,7 @@ import type { BodyBlock, Notice } from '../../../shared/api/notices'
 import type { NoticeAudience, NoticeStatus } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
-import { nowIso, staffId, updateVersioned } from './rows'
+import { createStamp, insertOrUpdate, nowIso, staffId, updateVersioned } from './rows'
 import { localIsoDate, nextDocNumber, sequenceOf } from './docNumbers'
 
 type Db = Knex | Knex.Transaction
@@ -154,15 +154,7 @@ export function noticeService(db: Knex) {
           updated_at: now,
           updated_by: staffId(ctx),
         }
-        let id = input.id
-        if (id === undefined) {
-          const [row] = (await trx('notices')
-            .insert({ ...values, status: 'draft', created_at: now, created_by: staffId(ctx) })
-            .returning('id')) as { id: number }[]
-          id = row!.id
-        } else {
-          await updateVersioned(trx, 'notices', id, input.version, values, '通知')
-        }
+        const id = await insertOrUpdate(trx, 'notices', input, values, { status: 'draft', ...createStamp(ctx) }, '通知')
         await writeCompounds(trx, id, compoundIds)
         return fetchNotice(trx, id)
       })

@@ -44,3 +44,35 @@ export async function updateVersioned(
   if (!exists) throw new ApiError('NOT_FOUND', `该${what}不存在或已被删除`)
   throw new ApiError('CONFLICT', `该${what}已被他人修改，请刷新后再保存（您的修改尚未保存）`)
 }
+
+/**
+ * Save a record: insert it (with `created` columns such as who made it) when
+ * it has no id yet, else update it at the version the clerk loaded. Returns
+ * the id either way.
+ */
+export async function insertOrUpdate(
+  trx: Knex.Transaction,
+  table: string,
+  target: { id?: number | undefined; version?: number | undefined },
+  values: Record<string, unknown>,
+  created: Record<string, unknown>,
+  what: string,
+): Promise<number> {
+  if (target.id !== undefined) {
+    await updateVersioned(trx, table, target.id, target.version, values, what)
+    return target.id
+  }
+  const [row] = (await trx(table)
+    .insert({ ...values, ...created })
+    .returning('id')) as { id: number }[]
+  return row!.id
+}
+
+/** Who changed a record and when; `created` adds who made it. */
+export function changeStamp(ctx: Ctx): { updated_at: string; updated_by: number } {
+  return { updated_at: nowIso(ctx), updated_by: staffId(ctx) }
+}
+
+export function createStamp(ctx: Ctx): { created_at: string; created_by: number } {
+  return { created_at: nowIso(ctx), created_by: staffId(ctx) }
+}
