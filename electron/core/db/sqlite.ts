@@ -42,3 +42,12 @@ export async function hasUserTables(db: Knex): Promise<boolean> {
   )) as { n: number }[]
   return (rows[0]?.n ?? 0) > 0
 }
+
+/** Triggers that make a table append-only: rows can be added, never changed or removed. */
+export function appendOnlyTriggers(table: string): string[] {
+  return ['UPDATE', 'DELETE'].map(
+    (op) =>
+      `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} ` +
+      `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+  )
+}

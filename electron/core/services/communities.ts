@@ -5,6 +5,7 @@ import type { Community } from '../../../shared/api/places'
 import type { ParsedInput } from '../../../shared/api/contract'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
+import { recordAudit } from '../audit/trail'
 import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId, whereNameLike } from './rows'
 
 interface CommunityRow {
@@ -91,6 +92,7 @@ export function communityService(db: Knex) {
             createStamp(ctx),
             '社区',
           )
+          await recordAudit(trx, ctx, { action: input.id ? 'update' : 'create', entity: 'community', entityId: id })
           return fetchCommunity(trx, id)
         })
       } catch (err) {
@@ -116,6 +118,11 @@ export function communityService(db: Knex) {
             updated_by: staffId(ctx),
             version: current.version + 1,
           })
+        await recordAudit(trx, ctx, {
+          action: input.archived ? 'archive' : 'restore',
+          entity: 'community',
+          entityId: input.id,
+        })
         return fetchCommunity(trx, input.id)
       })
     },

@@ -6,6 +6,7 @@ import type { ParsedInput, MethodOutput } from '../../../shared/api/contract'
 import type { CompoundKind, ManagementKind } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
+import { recordAudit } from '../audit/trail'
 import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId, whereNameLike } from './rows'
 
 interface CompoundRow {
@@ -156,6 +157,7 @@ export function compoundService(db: Knex) {
               })),
             )
           }
+          await recordAudit(trx, ctx, { action: input.id ? 'update' : 'create', entity: 'compound', entityId: id })
           return fetchCompound(trx, id)
         })
       } catch (err) {
@@ -183,6 +185,11 @@ export function compoundService(db: Knex) {
             updated_by: staffId(ctx),
             version: current.version + 1,
           })
+        await recordAudit(trx, ctx, {
+          action: input.archived ? 'archive' : 'restore',
+          entity: 'compound',
+          entityId: input.id,
+        })
         return fetchCompound(trx, input.id)
       })
     },

@@ -6,6 +6,7 @@ import { saveNoticeInput, type BodyBlock, type Notice, type NoticeTemplate } fro
 import { fillPlaceholders, type PlaceholderValues } from '../../../shared/print/placeholders'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
+import { recordAudit } from '../audit/trail'
 import { insertOrUpdate, nowIso } from './rows'
 import { localIsoDate } from './docNumbers'
 import { validationError } from '../validation'
@@ -61,6 +62,11 @@ export function noticeTemplateService(db: Knex, notices: ReturnType<typeof notic
             .first('id')
           if (same) throw new ApiError('CONFLICT', `已有名为“${input.name}”的模板，请换一个名称`, 'name')
           const id = await insertOrUpdate(trx, 'notice_templates', input, values, {}, '模板')
+          await recordAudit(trx, ctx, {
+            action: input.id ? 'update' : 'create',
+            entity: 'notice_template',
+            entityId: id,
+          })
           return fetchTemplate(trx, id)
         })
       } catch (err) {

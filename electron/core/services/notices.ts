@@ -9,6 +9,7 @@ import type { BodyBlock, Notice } from '../../../shared/api/notices'
 import type { NoticeAudience, NoticeStatus } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
+import { recordAudit } from '../audit/trail'
 import { createStamp, insertOrUpdate, nowIso, staffId, updateVersioned } from './rows'
 import { localIsoDate, nextDocNumber, sequenceOf } from './docNumbers'
 
@@ -156,6 +157,12 @@ export function noticeService(db: Knex) {
         }
         const id = await insertOrUpdate(trx, 'notices', input, values, { status: 'draft', ...createStamp(ctx) }, '通知')
         await writeCompounds(trx, id, compoundIds)
+        await recordAudit(trx, ctx, {
+          action: input.id ? 'update' : 'create',
+          entity: 'notice',
+          entityId: id,
+          detail: { docNumber },
+        })
         return fetchNotice(trx, id)
       })
     } catch (err) {
@@ -241,6 +248,7 @@ export function noticeService(db: Knex) {
           { status: 'published', published_at: nowIso(ctx), updated_at: nowIso(ctx), updated_by: staffId(ctx) },
           '通知',
         )
+        await recordAudit(trx, ctx, { action: 'publish', entity: 'notice', entityId: input.id })
         return fetchNotice(trx, input.id)
       })
     },
@@ -258,6 +266,11 @@ export function noticeService(db: Knex) {
             updated_by: staffId(ctx),
             version: current.version + 1,
           })
+        await recordAudit(trx, ctx, {
+          action: input.archived ? 'archive' : 'restore',
+          entity: 'notice',
+          entityId: input.id,
+        })
         return fetchNotice(trx, input.id)
       })
     },

@@ -10,6 +10,7 @@ import type { PrinterPort } from '../print/port'
 import { nowIso } from './rows'
 import { settingsStore } from './settings'
 import { fetchNotice } from './notices'
+import { recordAudit } from '../audit/trail'
 
 const browserOnly = () =>
   new ApiError('BAD_REQUEST', '浏览器模式下请在打印页点击“打印”，在浏览器的打印对话框中选择打印机或“另存为 PDF”')
@@ -35,10 +36,24 @@ export function printService(db: Knex, port: PrinterPort | null) {
       }
     },
 
-    async savePdf(_ctx: Ctx, input: ParsedInput<'print.savePdf'>): Promise<MethodOutput<'print.savePdf'>> {
+    async savePdf(ctx: Ctx, input: ParsedInput<'print.savePdf'>): Promise<MethodOutput<'print.savePdf'>> {
       if (!port) throw browserOnly()
       await assertPrintable(input.target)
       const file = await port.savePdf(input.target, input.suggestedName.replace(/[\\/:*?"<>|]/g, '_'))
+      if (file !== null) {
+        await db.transaction((trx) =>
+          recordAudit(trx, ctx, {
+            action: 'export',
+            entity: input.target.document,
+            entityId: input.target.id,
+            detail: {
+              format: 'pdf',
+              layout: input.target.layout,
+              copies: Math.max(1, input.target.compoundIds.length),
+            },
+          }),
+        )
+      }
       return { saved: file !== null, file }
     },
 
@@ -50,7 +65,15 @@ export function printService(db: Knex, port: PrinterPort | null) {
         throw new ApiError('VALIDATION', `找不到打印机“${input.printer}”，请重新选择`, 'printer')
       }
       await port.print({ ...input })
-      await settings.set(lastPrinterKey(input.target.document), input.printer, nowIso(ctx))
+      await db.transaction(async (trx) => {
+        await recordAudit(trx, ctx, {
+          action: 'print',
+          entity: input.target.document,
+          entityId: input.target.id,
+          detail: { layout: input.target.layout, printer: input.printer, copies: input.copies, paper: input.paper },
+        })
+        await settingsStore(trx).set(lastPrinterKey(input.target.document), input.printer, nowIso(ctx))
+      })
       return { sent: true }
     },
   }

@@ -6,6 +6,7 @@
 import type { Knex } from 'knex'
 import * as m001 from './001_places'
 import * as m002 from './002_notices'
+import * as m003 from './003_audit'
 
 export interface Migration {
   name: string
@@ -13,7 +14,7 @@ export interface Migration {
   down(db: Knex): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [m001, m002]
+export const migrations: readonly Migration[] = [m001, m002, m003]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly list: readonly Migration[] = migrations) {}
