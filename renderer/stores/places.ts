@@ -1,6 +1,6 @@
 /** 基础信息 store: communities (few, loaded whole) and one page of compounds at a time. */
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, reactive, ref } from 'vue'
+import { reactive, ref } from 'vue'
 import { api } from '../api/client'
 import type { Community, Compound, SaveCommunityInput, SaveCompoundInput } from '../../shared/api/places'
 import type { CompoundKind, ManagementKind } from '../../shared/labels'
@@ -34,7 +34,6 @@ export const usePlacesStore = defineStore('places', () => {
 
   /** Active communities for pickers (archived ones are hidden). */
   const pickerCommunities = ref<Community[]>([])
-  const activeCommunityCount = computed(() => pickerCommunities.value.length)
 
   async function loadCommunities(): Promise<void> {
     loadingCommunities.value = true
@@ -71,10 +70,6 @@ export const usePlacesStore = defineStore('places', () => {
     }
   }
 
-  async function refreshAll(): Promise<void> {
-    await Promise.all([loadCommunities(), loadPickerCommunities(), loadCompounds()])
-  }
-
   async function saveCommunity(input: SaveCommunityInput): Promise<Community> {
     const saved = await api.places.saveCommunity(input)
     await Promise.all([loadCommunities(), loadPickerCommunities()])
@@ -105,7 +100,6 @@ export const usePlacesStore = defineStore('places', () => {
     showArchivedCommunities,
     loadingCommunities,
     pickerCommunities,
-    activeCommunityCount,
     compounds,
     compoundTotal,
     compoundPage,
@@ -115,7 +109,6 @@ export const usePlacesStore = defineStore('places', () => {
     loadCommunities,
     loadPickerCommunities,
     loadCompounds,
-    refreshAll,
     saveCommunity,
     archiveCommunity,
     saveCompound,

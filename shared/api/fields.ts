@@ -59,8 +59,6 @@ export function count(label: string, max: number) {
 
 export const id = z.number({ error: '缺少记录编号' }).int('记录编号应为整数').positive('记录编号应为正整数')
 
-export const isoDateTime = z.string()
-
 /** Optimistic-concurrency token: the version the clerk's form was loaded at. */
 export const version = z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1)
 

@@ -8,7 +8,6 @@ import { printLayouts } from '../labels'
 
 export const printDocuments = ['notice'] as const
 export type PrintDocument = (typeof printDocuments)[number]
-export const printDocumentLabels: Record<PrintDocument, string> = { notice: '通知公告' }
 
 export const printTarget = z.object({
   document: z.enum(printDocuments, { error: '不支持打印此类文书' }),

@@ -25,12 +25,6 @@ export async function vacuumInto(db: Knex, targetFile: string): Promise<void> {
   await db.raw('VACUUM INTO ?', [targetFile])
 }
 
-export async function readPragma(db: Knex, name: string): Promise<unknown> {
-  const rows = (await db.raw(`PRAGMA ${name}`)) as Record<string, unknown>[]
-  const first = rows[0]
-  return first ? Object.values(first)[0] : undefined
-}
-
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && /SQLITE_CONSTRAINT: UNIQUE/.test(err.message)
 }

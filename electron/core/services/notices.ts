@@ -10,7 +10,7 @@ import type { NoticeAudience, NoticeStatus } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
 import { recordAudit } from '../audit/trail'
-import { createStamp, insertOrUpdate, nowIso, staffId, updateVersioned } from './rows'
+import { createStamp, insertOrUpdate, likePattern, nowIso, staffId, updateVersioned } from './rows'
 import { localIsoDate, nextDocNumber, sequenceOf } from './docNumbers'
 
 type Db = Knex | Knex.Transaction
@@ -183,7 +183,7 @@ export function noticeService(db: Knex) {
       if (input.communityId) q.where('notices.community_id', input.communityId)
       if (input.status) q.where('notices.status', input.status)
       if (input.query) {
-        const pattern = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        const pattern = likePattern(input.query)
         q.where((w) =>
           w
             .whereRaw(`notices.title LIKE ? ESCAPE '\\'`, [pattern])
