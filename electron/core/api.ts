@@ -17,6 +17,14 @@ import { noticeService } from './services/notices'
 import { noticeTemplateService } from './services/noticeTemplates'
 import { printService } from './services/print'
 import type { PrinterPort } from './print/port'
+import { peopleService } from './services/intake/people'
+import { visitService } from './services/intake/visits'
+import { complaintService } from './services/intake/complaints'
+import { complaintActionService } from './services/intake/complaintActions'
+import { complaintExportService } from './services/intake/complaintExport'
+import { intakeOptionsService } from './services/intake/options'
+import { categoryService } from './services/intake/categories'
+import { unitService } from './services/intake/units'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -28,6 +36,14 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
   const notices = noticeService(db)
   const templates = noticeTemplateService(db, notices)
   const print = printService(db, printer)
+  const people = peopleService(db)
+  const visits = visitService(db)
+  const complaints = complaintService(db)
+  const complaintActions = complaintActionService(db)
+  const complaintExport = complaintExportService(db)
+  const intake = intakeOptionsService(db)
+  const categories = categoryService(db)
+  const units = unitService(db)
   return {
     'places.listCommunities': communities.list,
     'places.getCommunity': communities.get,
@@ -52,6 +68,31 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
     'print.listPrinters': print.listPrinters,
     'print.savePdf': print.savePdf,
     'print.send': print.send,
+    'people.search': people.search,
+    'people.history': people.history,
+    'people.save': people.save,
+    'people.reveal': people.reveal,
+    'visits.create': visits.create,
+    'visits.get': visits.get,
+    'visits.list': visits.list,
+    'complaints.list': complaints.list,
+    'complaints.exportXlsx': complaintExport.exportXlsx,
+    'complaints.get': complaints.get,
+    'complaints.update': complaints.update,
+    'complaints.act': complaintActions.act,
+    'complaints.link': complaints.link,
+    'complaints.dashboard': complaints.dashboard,
+    'intake.getOptions': intake.getOptions,
+    'intake.saveOptions': intake.saveOptions,
+    'intake.listCategories': categories.list,
+    'intake.saveCategory': categories.save,
+    'intake.archiveCategory': categories.archive,
+    'intake.listUnits': units.list,
+    'intake.saveUnit': units.save,
+    'intake.archiveUnit': units.archive,
+    'intake.listSchedules': intake.listSchedules,
+    'intake.saveSchedule': intake.saveSchedule,
+    'intake.deleteSchedule': intake.deleteSchedule,
   }
 }
 

@@ -9,6 +9,10 @@ import { placesMethods } from './places'
 import { systemMethods } from './system'
 import { noticesMethods } from './notices'
 import { printMethods } from './print'
+import { peopleMethods } from './people'
+import { visitsMethods } from './visits'
+import { complaintsMethods } from './complaints'
+import { intakeSettingsMethods } from './intakeSettings'
 
 export interface MethodSpec {
   summary: string
@@ -22,6 +26,10 @@ export const contract = {
   ...systemMethods,
   ...noticesMethods,
   ...printMethods,
+  ...peopleMethods,
+  ...visitsMethods,
+  ...complaintsMethods,
+  ...intakeSettingsMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

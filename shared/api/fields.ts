@@ -76,3 +76,45 @@ export const query = z
   .max(100, '搜索内容不能超过100个字')
   .optional()
   .transform((s) => (s ? s : undefined))
+
+/** A required text that may span lines (a request, facts, a result). */
+export function requiredLongText(label: string, max: number) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字，请精简后再保存`)
+    .refine((s) => !CONTROL.test(s), controlMessage(label))
+}
+
+/**
+ * A person's name: Chinese characters, letters, the middle dot of minority
+ * and foreign names, and spaces. Anything else (digits, `<script>`, emoji)
+ * is refused so names print and search the same everywhere.
+ */
+export function personName(label: string) {
+  return requiredText(label, 30).refine(
+    (s) => /^[\p{Script=Han}A-Za-z·•．.\s]+$/u.test(s),
+    `${label}只能包含汉字、字母和间隔号“·”，请删除其他符号`,
+  )
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+function validIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export function isoDate(label: string) {
+  return z.string({ error: `请填写${label}` }).refine(validIsoDate, `${label}应为有效日期（如 2026-03-01）`)
+}
+
+/** An instant, as an ISO 8601 string with time zone. */
+export function isoDateTime(label: string) {
+  return z
+    .string({ error: `请填写${label}` })
+    .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), `${label}应为有效的日期时间`)
+}

@@ -27,6 +27,31 @@ export const methodNames = [
   'print.listPrinters',
   'print.savePdf',
   'print.send',
+  'people.search',
+  'people.history',
+  'people.save',
+  'people.reveal',
+  'visits.create',
+  'visits.get',
+  'visits.list',
+  'complaints.list',
+  'complaints.exportXlsx',
+  'complaints.get',
+  'complaints.update',
+  'complaints.act',
+  'complaints.link',
+  'complaints.dashboard',
+  'intake.getOptions',
+  'intake.saveOptions',
+  'intake.listCategories',
+  'intake.saveCategory',
+  'intake.archiveCategory',
+  'intake.listUnits',
+  'intake.saveUnit',
+  'intake.archiveUnit',
+  'intake.listSchedules',
+  'intake.saveSchedule',
+  'intake.deleteSchedule',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
@@ -39,6 +64,10 @@ export const permissions = [
   'notices.read',
   'notices.write',
   'print',
+  'intake.read',
+  'intake.write',
+  'intake.admin',
+  'people.reveal',
 ] as const
 export type Permission = (typeof permissions)[number]
 

@@ -9,8 +9,31 @@ import type { Ctx } from '../context'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'publish' | 'copy' | 'print' | 'export'
-export type AuditEntity = 'community' | 'compound' | 'notice' | 'notice_template'
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'archive'
+  | 'restore'
+  | 'publish'
+  | 'copy'
+  | 'print'
+  | 'export'
+  | 'delete'
+  | 'transition'
+  | 'link'
+  | 'reveal'
+export type AuditEntity =
+  | 'community'
+  | 'compound'
+  | 'notice'
+  | 'notice_template'
+  | 'intake_options'
+  | 'work_schedule'
+  | 'category'
+  | 'unit'
+  | 'person'
+  | 'visit'
+  | 'complaint'
 
 export interface AuditEvent {
   action: AuditAction

@@ -9,10 +9,31 @@ import { ApiError } from '../../../shared/api/errors'
 import type { Ctx } from '../context'
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  admin: ['places.read', 'places.write', 'system.read', 'system.demo', 'notices.read', 'notices.write', 'print'],
-  front_desk: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print'],
-  mediator: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print'],
-  viewer: ['places.read', 'system.read', 'notices.read'],
+  admin: [
+    'places.read',
+    'places.write',
+    'system.read',
+    'system.demo',
+    'notices.read',
+    'notices.write',
+    'print',
+    'intake.read',
+    'intake.write',
+    'intake.admin',
+    'people.reveal',
+  ],
+  front_desk: [
+    'places.read',
+    'system.read',
+    'notices.read',
+    'notices.write',
+    'print',
+    'intake.read',
+    'intake.write',
+    'people.reveal',
+  ],
+  mediator: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print', 'intake.read', 'intake.write'],
+  viewer: ['places.read', 'system.read', 'notices.read', 'intake.read'],
 }
 
 export function authorize(ctx: Ctx, permission: Permission): void {

@@ -1,0 +1,181 @@
+/** Finding 诉求: the filtered, sorted, paged list (also used by the export) and one with its timeline. */
+import type { Knex } from 'knex'
+import { ApiError } from '../../../../shared/api/errors'
+import type { Complaint, ComplaintDetail } from '../../../../shared/api/complaints'
+import type { complaintFilter } from '../../../../shared/api/complaints'
+import type { z } from '../../../../shared/api/zod'
+import { addCalendarDays, localDate } from '../../../../shared/calendar/workCalendar'
+import { dueSoonDays } from '../../../../shared/complaints/clocks'
+import type { Ctx } from '../../context'
+import { likePattern } from '../rows'
+import { allCategories, categoryWithDescendants } from './categories'
+import { duplicateWindowDays, selectComplaints, toComplaint, type ComplaintRow } from './complaintRows'
+
+export type ComplaintFilter = z.output<typeof complaintFilter>
+
+export function todayOf(ctx: Ctx): string {
+  return localDate(ctx.clock.now())
+}
+
+const sortColumns = {
+  receivedAt: 'complaints.received_at',
+  dueDate: 'complaints.due_date',
+  number: 'complaints.number',
+  status: 'complaints.status',
+} as const
+
+/**
+ * The filtered select. Wrapped in an object because a knex builder is
+ * thenable: returning it from an async function would run it.
+ */
+export async function filteredComplaints(
+  db: Knex | Knex.Transaction,
+  ctx: Ctx,
+  f: ComplaintFilter,
+): Promise<{ q: Knex.QueryBuilder }> {
+  const q = selectComplaints(db)
+  const today = todayOf(ctx)
+  const text = f.query
+  if (text) {
+    const like = likePattern(text)
+    q.where((w) => {
+      w.whereRaw(`complaints.number LIKE ? ESCAPE '\\'`, [like])
+        .orWhereRaw(`persons.name LIKE ? ESCAPE '\\'`, [like])
+        .orWhereRaw(`complaints.request LIKE ? ESCAPE '\\'`, [like])
+        .orWhereRaw(`complaints.location_detail LIKE ? ESCAPE '\\'`, [like])
+        .orWhere('visits.lookup_code', text.toUpperCase())
+    })
+  }
+  if (f.status.length > 0) q.whereIn('complaints.status', f.status)
+  if (f.kind) q.where('complaints.kind', f.kind)
+  if (f.categoryId) q.whereIn('complaints.category_id', await categoryWithDescendants(db, f.categoryId))
+  if (f.communityId) q.where('compounds.community_id', f.communityId)
+  if (f.compoundId) q.where('complaints.compound_id', f.compoundId)
+  if (f.unitId) q.where('complaints.unit_id', f.unitId)
+  if (f.assignee) q.whereRaw(`complaints.assignee LIKE ? ESCAPE '\\'`, [likePattern(f.assignee)])
+  if (f.ownerId) q.where('complaints.owner_id', f.ownerId)
+  if (f.dateFrom) q.where('complaints.received_date', '>=', f.dateFrom)
+  if (f.dateTo) q.where('complaints.received_date', '<=', f.dateTo)
+  if (f.clock === 'overdue') q.where('complaints.due_date', '<', today)
+  if (f.clock === 'due_soon') {
+    q.whereBetween('complaints.due_date', [today, addCalendarDays(today, dueSoonDays)])
+  }
+  if (f.clock === 'ok') q.where('complaints.due_date', '>', addCalendarDays(today, dueSoonDays))
+  return { q }
+}
+
+export function sorted(q: Knex.QueryBuilder, f: ComplaintFilter): Knex.QueryBuilder {
+  // Matters with no running clock sort after those with one, whichever the direction.
+  if (f.sort === 'dueDate') q.orderByRaw('complaints.due_date IS NULL')
+  return q.orderBy(sortColumns[f.sort], f.order).orderBy('complaints.id', f.order)
+}
+
+export async function categoryMap(db: Knex | Knex.Transaction) {
+  return new Map((await allCategories(db)).map((c) => [c.id, c]))
+}
+
+export async function toComplaints(db: Knex | Knex.Transaction, ctx: Ctx, rows: ComplaintRow[]): Promise<Complaint[]> {
+  const categories = await categoryMap(db)
+  const today = todayOf(ctx)
+  return rows.map((r) => toComplaint(r, categories, today))
+}
+
+export async function fetchComplaint(db: Knex | Knex.Transaction, ctx: Ctx, id: number): Promise<Complaint> {
+  const row = (await selectComplaints(db).where('complaints.id', id).first()) as ComplaintRow | undefined
+  if (!row) throw new ApiError('NOT_FOUND', '该诉求不存在，请刷新列表')
+  return toComplaint(row, await categoryMap(db), todayOf(ctx))
+}
+
+interface EventRow {
+  id: number
+  complaint_number: string
+  at: string
+  staff_name: string
+  action: string
+  from_status: ComplaintDetail['timeline'][number]['fromStatus']
+  to_status: ComplaintDetail['timeline'][number]['toStatus']
+  note: string | null
+  detail: string
+}
+
+export async function fetchComplaintDetail(
+  db: Knex | Knex.Transaction,
+  ctx: Ctx,
+  id: number,
+): Promise<ComplaintDetail> {
+  const complaint = await fetchComplaint(db, ctx, id)
+  const mergedIn = (await db('complaints').where({ merged_into: id }).orderBy('id').select('id', 'number')) as {
+    id: number
+    number: string
+  }[]
+  // A merged duplicate keeps its own timeline; the surviving 诉求 shows both, each event with its number.
+  const events = (await db('complaint_events')
+    .join('complaints', 'complaints.id', 'complaint_events.complaint_id')
+    .join('staff', 'staff.id', 'complaint_events.staff_id')
+    .whereIn('complaint_events.complaint_id', [id, ...mergedIn.map((m) => m.id)])
+    .orderBy(['complaint_events.at', 'complaint_events.id'])
+    .select('complaint_events.*', 'complaints.number as complaint_number', 'staff.name as staff_name')) as EventRow[]
+  const followUps = (await db('complaint_followups').where({ complaint_id: id }).orderBy('id')) as {
+    id: number
+    date: string
+    caller: string
+    satisfaction: ComplaintDetail['followUps'][number]['satisfaction']
+    comment: string | null
+    at: string
+  }[]
+  const links = (await db('complaint_links').where({ a_id: id }).orWhere({ b_id: id }).select('a_id', 'b_id')) as {
+    a_id: number
+    b_id: number
+  }[]
+  const linkedIds = links.map((l) => (l.a_id === id ? l.b_id : l.a_id))
+  const linked = (await db('complaints').whereIn('id', linkedIds).orderBy('id').select('id', 'number')) as {
+    id: number
+    number: string
+  }[]
+  const duplicates =
+    complaint.compoundId === null || complaint.status === 'merged'
+      ? []
+      : ((await db('complaints')
+          .whereNot({ id })
+          .whereNotIn('id', linkedIds)
+          .where({ compound_id: complaint.compoundId, category_id: complaint.categoryId })
+          .whereNot({ status: 'merged' })
+          .whereRaw('abs(julianday(received_date) - julianday(?)) <= ?', [complaint.receivedDate, duplicateWindowDays])
+          .orderBy('received_at')
+          .select('id', 'number', 'received_at', 'status')) as {
+          id: number
+          number: string
+          received_at: string
+          status: ComplaintDetail['status']
+        }[])
+  return {
+    ...complaint,
+    timeline: events.map((e) => ({
+      id: e.id,
+      complaintNumber: e.complaint_number,
+      at: e.at,
+      staffName: e.staff_name,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+      detail: JSON.parse(e.detail) as Record<string, unknown>,
+    })),
+    followUps: followUps.map((f) => ({
+      id: f.id,
+      date: f.date,
+      caller: f.caller,
+      satisfaction: f.satisfaction,
+      comment: f.comment,
+      at: f.at,
+    })),
+    possibleDuplicates: duplicates.map((d) => ({
+      id: d.id,
+      number: d.number,
+      receivedAt: d.received_at,
+      status: d.status,
+    })),
+    linked,
+    mergedIn,
+  }
+}
