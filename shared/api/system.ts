@@ -17,6 +17,8 @@ export type SystemInfo = z.infer<typeof systemInfo>
 export const demoLoaded = z.object({
   communities: z.number().int(),
   compounds: z.number().int(),
+  visits: z.number().int(),
+  complaints: z.number().int(),
 })
 
 export const systemMethods = {

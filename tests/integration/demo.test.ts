@@ -16,7 +16,7 @@ describe('demo data', () => {
   it('loads 8 communities and their compounds into an empty database', async () => {
     expect((await call(core, 'system.info', {})).isEmpty).toBe(true)
     const loaded = await call(core, 'system.loadDemo', {})
-    expect(loaded).toEqual({ communities: 8, compounds: 11 })
+    expect(loaded).toEqual({ communities: 8, compounds: 11, visits: 7, complaints: 6 })
     expect(await countRows(core, 'communities')).toBe(8)
     expect(await countRows(core, 'compounds')).toBe(11)
 
@@ -40,6 +40,17 @@ describe('demo data', () => {
     expect(compound?.communityName).toBe('西街社区')
     expect(compound?.leaders.map((l) => l.building)).toEqual(['1栋', '2栋', '3栋'])
     expect(compound?.leaders.map((l) => l.name)).toEqual(['王秀英', '刘建国', '陈桂芳'])
+  })
+
+  it('dates the demo 诉求 around today so every clock state shows', async () => {
+    const all = await call(core, 'complaints.list', { pageSize: 50 })
+    expect(all.total).toBe(6)
+    const states = new Set(all.items.map((c) => c.clockState))
+    expect(states).toEqual(new Set(['ok', 'due_soon', 'overdue', null]))
+    expect(all.items.some((c) => c.status === 'archived')).toBe(true)
+    expect(all.items.some((c) => c.hasPossibleDuplicate)).toBe(true)
+    const onSpot = await call(core, 'visits.list', { outcome: 'on_spot' })
+    expect(onSpot.total).toBe(1)
   })
 
   it('refuses a second load with CONFLICT and adds nothing', async () => {

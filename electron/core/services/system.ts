@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../shared/api/contract'
 import type { RunMode } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { loadDemoPlaces } from '../demo/places'
+import { loadDemoIntake } from '../demo/intake'
 
 export interface SystemEnvironment {
   appVersion: string
@@ -40,7 +41,8 @@ export function systemService(db: Knex, env: SystemEnvironment) {
       if (!(await isEmptyDatabase(db))) {
         throw new ApiError('CONFLICT', '数据库中已有社区数据，演示数据只能在首次使用时载入')
       }
-      return loadDemoPlaces(db, ctx)
+      const places = await loadDemoPlaces(db, ctx)
+      return { ...places, ...(await loadDemoIntake(db, ctx)) }
     },
   }
 }
