@@ -131,6 +131,7 @@ export async function up(db: Knex): Promise<void> {
     t.index(['person_id'])
     t.index(['visit_id'])
     t.index(['received_date'])
+    t.index(['received_at'])
     t.index(['unit_id'])
   })
 

@@ -1,6 +1,8 @@
 /** The filtered 诉求 list as an .xlsx workbook (exceljs), for reports and handing to leaders. */
 import type { Knex } from 'knex'
+import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { format } from 'date-fns'
 import { ApiError } from '../../../../shared/api/errors'
 import type { MethodOutput, ParsedInput } from '../../../../shared/api/contract'
 import {
@@ -13,15 +15,15 @@ import {
 import { clockStateLabels } from '../../../../shared/intake/labels'
 import type { Ctx } from '../../context'
 import { recordAudit } from '../../audit/trail'
-import { filteredComplaints, sorted, todayOf, toComplaints } from './complaintQueries'
-import type { ComplaintRow } from './complaintRows'
+import { filteredComplaints, rowsOf, todayOf, toComplaints } from './complaintQueries'
 
 /** A workbook larger than this is not a list anyone reads; the clerk should narrow the filter. */
 export const maxExportRows = 20000
 
+// date-fns rather than toLocaleString: that builds a new Intl formatter per call, seconds for a big export.
 function dateText(iso: string | null): string {
   if (!iso) return ''
-  return iso.length === 10 ? iso : new Date(iso).toLocaleString('zh-CN', { hour12: false })
+  return iso.length === 10 ? iso : format(new Date(iso), 'yyyy-MM-dd HH:mm')
 }
 
 export function complaintExportService(db: Knex) {
@@ -31,12 +33,16 @@ export function complaintExportService(db: Knex) {
       input: ParsedInput<'complaints.exportXlsx'>,
     ): Promise<MethodOutput<'complaints.exportXlsx'>> {
       const { q } = await filteredComplaints(db, ctx, input)
-      const rows = (await sorted(q, input).limit(maxExportRows + 1)) as ComplaintRow[]
+      const rows = await rowsOf(db, q, input, maxExportRows + 1)
       if (rows.length > maxExportRows) {
         throw new ApiError('VALIDATION', `符合条件的诉求超过${maxExportRows}件，请缩小日期范围或增加筛选条件后再导出`)
       }
       const items = await toComplaints(db, ctx, rows)
-      const book = new ExcelJS.Workbook()
+      // The streaming writer: several times faster than building the workbook in memory.
+      const out = new PassThrough()
+      const chunks: Buffer[] = []
+      out.on('data', (chunk: Buffer) => chunks.push(chunk))
+      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
       book.creator = '社区服务台'
       book.created = ctx.clock.now()
       const sheet = book.addWorksheet('诉求列表', { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -65,33 +71,38 @@ export function complaintExportService(db: Knex) {
         { header: '登记人', key: 'owner', width: 10 },
       ]
       sheet.getRow(1).font = { bold: true }
+      sheet.getRow(1).commit()
       for (const c of items) {
-        sheet.addRow({
-          number: c.number,
-          receivedAt: dateText(c.receivedAt),
-          person: c.person?.name ?? '',
-          phone: c.person?.phoneMasked ?? '',
-          kind: complaintKindLabels[c.kind],
-          category: c.categoryName,
-          urgency: urgencyLabels[c.urgency],
-          community: c.communityName ?? '',
-          compound: c.compoundName ?? '',
-          location: c.locationDetail ?? '',
-          request: c.request,
-          status: complaintStatusLabels[c.status],
-          unit: c.unitName ?? '',
-          assignee: c.assignee ?? '',
-          due: c.dueDate ?? '',
-          clock: c.clockState ? clockStateLabels[c.clockState] : '',
-          extension: c.extensionDays ?? '',
-          resolvedAt: dateText(c.resolvedAt),
-          onTime: c.resolvedOnTime === null ? '' : c.resolvedOnTime ? '是' : '否',
-          answer: c.answer ? answerKindLabels[c.answer] : '',
-          satisfaction: c.satisfaction ? satisfactionLabels[c.satisfaction] : '',
-          owner: c.ownerName,
-        })
+        sheet
+          .addRow({
+            number: c.number,
+            receivedAt: dateText(c.receivedAt),
+            person: c.person?.name ?? '',
+            phone: c.person?.phoneMasked ?? '',
+            kind: complaintKindLabels[c.kind],
+            category: c.categoryName,
+            urgency: urgencyLabels[c.urgency],
+            community: c.communityName ?? '',
+            compound: c.compoundName ?? '',
+            location: c.locationDetail ?? '',
+            request: c.request,
+            status: complaintStatusLabels[c.status],
+            unit: c.unitName ?? '',
+            assignee: c.assignee ?? '',
+            due: c.dueDate ?? '',
+            clock: c.clockState ? clockStateLabels[c.clockState] : '',
+            extension: c.extensionDays ?? '',
+            resolvedAt: dateText(c.resolvedAt),
+            onTime: c.resolvedOnTime === null ? '' : c.resolvedOnTime ? '是' : '否',
+            answer: c.answer ? answerKindLabels[c.answer] : '',
+            satisfaction: c.satisfaction ? satisfactionLabels[c.satisfaction] : '',
+            owner: c.ownerName,
+          })
+          .commit()
       }
-      const buffer = Buffer.from(await book.xlsx.writeBuffer())
+      sheet.commit()
+      await book.commit()
+      const buffer = Buffer.concat(chunks)
       await db.transaction((trx) =>
         recordAudit(trx, ctx, {
           action: 'export',

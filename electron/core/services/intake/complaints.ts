@@ -13,12 +13,12 @@ import { appendEvent, checkContentRefs, contentColumns } from './complaintRecord
 import {
   fetchComplaint,
   fetchComplaintDetail,
+  countOf,
   filteredComplaints,
-  sorted,
+  rowsOf,
   todayOf,
   toComplaints,
 } from './complaintQueries'
-import type { ComplaintRow } from './complaintRows'
 import type { ComplaintFilter } from './complaintQueries'
 import { staleMessage } from './complaintActions'
 
@@ -37,13 +37,10 @@ export function complaintService(db: Knex) {
   return {
     async list(ctx: Ctx, input: ParsedInput<'complaints.list'>): Promise<MethodOutput<'complaints.list'>> {
       const { q } = await filteredComplaints(db, ctx, input)
-      const counted = (await q.clone().clearSelect().count({ n: '*' }).first()) as { n: number }
-      const rows = (await sorted(q, input)
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize)) as ComplaintRow[]
+      const rows = await rowsOf(db, q, input, input.pageSize, (input.page - 1) * input.pageSize)
       return {
         items: await toComplaints(db, ctx, rows),
-        total: Number(counted.n),
+        total: await countOf(q),
         page: input.page,
         pageSize: input.pageSize,
       }
@@ -122,8 +119,8 @@ export function complaintService(db: Knex) {
       const mineQ = (await filteredComplaints(db, ctx, { ...base })).q.where('complaints.owner_id', me)
       mineQ.where('complaints.due_date', '<=', soon)
       const { q: overdueQ } = await filteredComplaints(db, ctx, { ...base, clock: 'overdue' })
-      const mine = (await sorted(mineQ, base).limit(50)) as ComplaintRow[]
-      const overdue = (await sorted(overdueQ, base).limit(100)) as ComplaintRow[]
+      const mine = await rowsOf(db, mineQ, base, 50)
+      const overdue = await rowsOf(db, overdueQ, base, 100)
       const count = async (q: Knex.QueryBuilder) =>
         Number(((await q.clearSelect().clearOrder().count({ n: '*' }).first()) as { n: number }).n)
       const open = db('complaints').whereIn('status', openStatuses)
