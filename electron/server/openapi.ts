@@ -12,6 +12,16 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
 })
 
+/**
+ * Every request body is a JSON object. A union of object shapes (one per
+ * 办理 action) comes out of zod as a bare `oneOf`; saying `type: object` at
+ * the top keeps the document truthful for generators that expect it.
+ */
+function requestSchema(input: z.ZodType): Record<string, unknown> {
+  const schema = z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+  return schema.type === undefined && (schema.oneOf || schema.anyOf) ? { type: 'object', ...schema } : schema
+}
+
 export function buildOpenApi(version: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {}
   for (const name of methodNames) {
@@ -25,7 +35,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         requestBody: {
           required: true,
           content: {
-            'application/json': { schema: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) },
+            'application/json': { schema: requestSchema(spec.input) },
           },
         },
         responses: {

@@ -33,7 +33,15 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   if (!file.startsWith(resolvedRoot + path.sep) && file !== resolvedRoot) file = path.join(resolvedRoot, 'index.html')
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(resolvedRoot, 'index.html')
   const type = types[path.extname(file)] ?? 'application/octet-stream'
-  const body = fs.readFileSync(file)
+  let body: Buffer
+  try {
+    body = fs.readFileSync(file)
+  } catch {
+    // The build folder can vanish under a running server (a rebuild empties it): answer, never crash.
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
+    res.end(headOnly ? undefined : '界面文件暂不可用（可能正在重新构建），请稍后刷新页面')
+    return
+  }
   const isIndex = path.basename(file) === 'index.html'
   res.writeHead(200, {
     'Content-Type': type,

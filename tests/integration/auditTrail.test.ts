@@ -60,7 +60,13 @@ describe('audit trail', () => {
     await call(core, 'print.savePdf', { target, suggestedName: '通知' })
     const rows = (await core.db('audit_events').where({ entity: 'notice' }).orderBy('id')) as Row[]
     expect(rows.map((r) => r.action)).toEqual(['create', 'publish', 'print', 'export'])
-    expect(JSON.parse(rows[2]!.detail)).toEqual({ layout: 'official', printer: 'HP-前台', copies: 2, paper: 'A4' })
+    expect(JSON.parse(rows[2]!.detail)).toEqual({
+      document: 'notice',
+      layout: 'official',
+      printer: 'HP-前台',
+      copies: 2,
+      paper: 'A4',
+    })
     await expect(verifyAuditTrail(core.db)).resolves.toMatchObject({ ok: true })
   })
 

@@ -61,3 +61,32 @@ describe('GB 11643 resident ID numbers', () => {
     expect(maskIdNumber('12345')).toBe('12345')
   })
 })
+
+describe('ID numbers at the front desk', () => {
+  it('handle leap days by the Gregorian rule', () => {
+    const leap2000 = '11010520000229001'
+    expect(idNumberProblem(leap2000 + checkCharOf(leap2000))).toBeNull()
+    expect(birthDateOf(leap2000 + checkCharOf(leap2000))).toBe('2000-02-29')
+    const notLeap1900 = '11010519000229001'
+    expect(idNumberProblem(notLeap1900 + checkCharOf(notLeap1900))).toBe('birthDate')
+  })
+
+  it('read sex from the 17th digit, odd for men', () => {
+    expect(sexOf('440524198001010021')).toBe('female')
+    expect(sexOf('440524198001010056')).toBe('male')
+    expect(idNumberProblem('440524198001010021')).toBeNull()
+    expect(idNumberProblem('440524198001010056')).toBeNull()
+  })
+
+  it('catch a single mistyped or swapped digit through the check character', () => {
+    // One wrong digit, and two neighbours swapped, in 11010519491231002X.
+    expect(idNumberProblem('11010519491231003X')).toBe('checkDigit')
+    expect(idNumberProblem('11010519491231020X')).toBe('checkDigit')
+  })
+
+  it('leave a future birth date to the form, which compares it with today', () => {
+    const first17 = '11010520990101001'
+    expect(idNumberProblem(first17 + checkCharOf(first17))).toBeNull()
+    expect(birthDateOf(first17 + checkCharOf(first17))).toBe('2099-01-01')
+  })
+})

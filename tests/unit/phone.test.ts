@@ -53,3 +53,25 @@ describe('mobiles typed in groups', () => {
     expect(normalizePhone('+86 138-1234-5678')).toBe('13812345678')
   })
 })
+
+describe('numbers as residents give them', () => {
+  it('accepts every mobile prefix 13x–19x and refuses 10x–12x', () => {
+    for (const prefix of ['13', '14', '15', '16', '17', '18', '19']) {
+      expect(isValidPhone(`${prefix}912345678`), prefix).toBe(true)
+    }
+    for (const prefix of ['10', '11', '12']) expect(isValidPhone(`${prefix}912345678`), prefix).toBe(false)
+  })
+
+  it('accepts big-city landlines with 8 digits and provincial ones with 7', () => {
+    expect(normalizePhone('0755 8600 1234')).toBe('0755-86001234')
+    expect(normalizePhone('(020)83331234')).toBe('020-83331234')
+    expect(maskPhone('020-83331234')).toBe('020-****1234')
+    expect(isValidPhone('0851-812345')).toBe(false)
+  })
+
+  it('refuses a 12-digit mobile however it is grouped', () => {
+    expect(isValidPhone('138123456789')).toBe(false)
+    expect(isValidPhone('138-1234-56789')).toBe(false)
+    expect(isValidPhone('+86 138123456789')).toBe(false)
+  })
+})

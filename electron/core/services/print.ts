@@ -10,7 +10,17 @@ import type { PrinterPort } from '../print/port'
 import { nowIso } from './rows'
 import { settingsStore } from './settings'
 import { fetchNotice } from './notices'
-import { recordAudit } from '../audit/trail'
+import { recordAudit, type AuditEntity } from '../audit/trail'
+import type { PrintDocument } from '../../../shared/print/target'
+import { fetchVisit } from './intake/visits'
+import { fetchComplaint } from './intake/complaintQueries'
+import { localContext } from '../context'
+
+/** Which record a printout is about, for the audit trail. */
+function entityOf(document: PrintDocument): AuditEntity {
+  if (document === 'notice') return 'notice'
+  return document === 'visit-receipt' ? 'visit' : 'complaint'
+}
 
 const browserOnly = () =>
   new ApiError('BAD_REQUEST', '浏览器模式下请在打印页点击“打印”，在浏览器的打印对话框中选择打印机或“另存为 PDF”')
@@ -22,6 +32,8 @@ export function printService(db: Knex, port: PrinterPort | null) {
   /** The record must exist before a window is opened for it. */
   async function assertPrintable(target: ParsedInput<'print.send'>['target']): Promise<void> {
     if (target.document === 'notice') await fetchNotice(db, target.id)
+    else if (target.document === 'visit-receipt') await fetchVisit(db, localContext(), target.id)
+    else await fetchComplaint(db, localContext(), target.id)
   }
 
   return {
@@ -44,9 +56,10 @@ export function printService(db: Knex, port: PrinterPort | null) {
         await db.transaction((trx) =>
           recordAudit(trx, ctx, {
             action: 'export',
-            entity: input.target.document,
+            entity: entityOf(input.target.document),
             entityId: input.target.id,
             detail: {
+              document: input.target.document,
               format: 'pdf',
               layout: input.target.layout,
               copies: Math.max(1, input.target.compoundIds.length),
@@ -68,9 +81,15 @@ export function printService(db: Knex, port: PrinterPort | null) {
       await db.transaction(async (trx) => {
         await recordAudit(trx, ctx, {
           action: 'print',
-          entity: input.target.document,
+          entity: entityOf(input.target.document),
           entityId: input.target.id,
-          detail: { layout: input.target.layout, printer: input.printer, copies: input.copies, paper: input.paper },
+          detail: {
+            document: input.target.document,
+            layout: input.target.layout,
+            printer: input.printer,
+            copies: input.copies,
+            paper: input.paper,
+          },
         })
         await settingsStore(trx).set(lastPrinterKey(input.target.document), input.printer, nowIso(ctx))
       })

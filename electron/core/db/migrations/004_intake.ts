@@ -78,6 +78,10 @@ export async function up(db: Knex): Promise<void> {
     t.string('updated_at').notNullable()
     t.unique(['parent_id', 'name'])
   })
+  // NULL parents are distinct to a unique index; top-level names need their own.
+  await db.raw(
+    'CREATE UNIQUE INDEX complaint_categories_top_name ON complaint_categories (name) WHERE parent_id IS NULL',
+  )
 
   await db.schema.createTable('units', (t) => {
     t.increments('id')

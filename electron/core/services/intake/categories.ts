@@ -87,6 +87,15 @@ export function categoryService(db: Knex) {
               }
             }
           }
+          // The unique index cannot see two top-level names as equal (NULL parents differ in SQL).
+          const sibling = trx('complaint_categories')
+            .where({ name: input.name })
+            .whereNot({ id: input.id ?? 0 })
+          if (input.parentId === null) sibling.whereNull('parent_id')
+          else sibling.where({ parent_id: input.parentId })
+          if (await sibling.first('id')) {
+            throw new ApiError('CONFLICT', `同一级下已有“${input.name}”，请换一个名称`, 'name')
+          }
           const values = {
             parent_id: input.parentId,
             name: input.name,

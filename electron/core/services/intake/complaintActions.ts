@@ -124,6 +124,7 @@ async function stepFor(trx: Knex.Transaction, ctx: Ctx, c: Complaint, input: Act
         event: { action: 'resolve', note: input.result, detail: { answer: input.answer } },
       }
     case 'follow_up': {
+      if (input.date > today) throw new ApiError('VALIDATION', '回访日期不能晚于今天', 'date')
       await trx('complaint_followups').insert({
         complaint_id: c.id,
         date: input.date,

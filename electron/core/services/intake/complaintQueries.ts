@@ -128,16 +128,28 @@ interface EventRow {
   detail: string
 }
 
+/** Every 诉求 merged into this one, directly or through a chain (A into B, then B into C). */
+async function mergedInto(db: Knex | Knex.Transaction, id: number): Promise<{ id: number; number: string }[]> {
+  const found: { id: number; number: string }[] = []
+  let frontier = [id]
+  while (frontier.length > 0) {
+    const next = (await db('complaints').whereIn('merged_into', frontier).orderBy('id').select('id', 'number')) as {
+      id: number
+      number: string
+    }[]
+    found.push(...next)
+    frontier = next.map((c) => c.id)
+  }
+  return found
+}
+
 export async function fetchComplaintDetail(
   db: Knex | Knex.Transaction,
   ctx: Ctx,
   id: number,
 ): Promise<ComplaintDetail> {
   const complaint = await fetchComplaint(db, ctx, id)
-  const mergedIn = (await db('complaints').where({ merged_into: id }).orderBy('id').select('id', 'number')) as {
-    id: number
-    number: string
-  }[]
+  const mergedIn = await mergedInto(db, id)
   // A merged duplicate keeps its own timeline; the surviving 诉求 shows both, each event with its number.
   const events = (await db('complaint_events')
     .join('complaints', 'complaints.id', 'complaint_events.complaint_id')

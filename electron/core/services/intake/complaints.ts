@@ -92,11 +92,15 @@ export function complaintService(db: Knex) {
         const a = await fetchComplaint(trx, ctx, input.id)
         const b = await fetchComplaint(trx, ctx, input.otherId)
         const [low, high] = a.id < b.id ? [a.id, b.id] : [b.id, a.id]
-        const inserted = await trx('complaint_links')
-          .insert({ a_id: low, b_id: high, created_at: ctx.clock.now().toISOString(), created_by: staffId(ctx) })
-          .onConflict(['a_id', 'b_id'])
-          .ignore()
-        if (inserted.length > 0) {
+        // Checked first: sqlite3 reports an id even for an ignored insert, so its result cannot say.
+        const exists = await trx('complaint_links').where({ a_id: low, b_id: high }).first('a_id')
+        if (!exists) {
+          await trx('complaint_links').insert({
+            a_id: low,
+            b_id: high,
+            created_at: ctx.clock.now().toISOString(),
+            created_by: staffId(ctx),
+          })
           await appendEvent(trx, ctx, a.id, { action: 'link', from: null, to: null, detail: { other: b.number } })
           await appendEvent(trx, ctx, b.id, { action: 'link', from: null, to: null, detail: { other: a.number } })
           await recordAudit(trx, ctx, { action: 'link', entity: 'complaint', entityId: a.id, detail: { other: b.id } })

@@ -26,6 +26,11 @@ export async function fetchPerson(db: Knex | Knex.Transaction, ctx: Ctx, id: num
   return toPerson(row, today(ctx))
 }
 
+async function storedIdNumber(trx: Knex.Transaction, id: number): Promise<string | null> {
+  const row = (await trx('persons').where({ id }).first('id_number')) as { id_number: string | null } | undefined
+  return row?.id_number ?? null
+}
+
 /**
  * Insert or update a person inside the caller's transaction. For an existing
  * person an omitted phone or ID number keeps the stored one (the form only
@@ -49,11 +54,25 @@ export async function savePerson(trx: Knex.Transaction, ctx: Ctx, input: PersonI
       )
     }
   }
+  // The ID number decides birth date and sex: the one typed now, or (editing) the one stored.
+  const idNumber = input.idNumber ?? (input.id === undefined ? null : await storedIdNumber(trx, input.id))
+  if (idNumber && !input.idNumber) {
+    if (input.birthDate && input.birthDate !== birthDateOf(idNumber)) {
+      throw new ApiError(
+        'VALIDATION',
+        `出生日期与已登记的身份证号不一致：身份证号中为 ${birthDateOf(idNumber)}，请核对`,
+        `${field}birthDate`,
+      )
+    }
+    if (input.sex && input.sex !== sexOf(idNumber)) {
+      throw new ApiError('VALIDATION', '性别与已登记的身份证号不一致，请核对', `${field}sex`)
+    }
+  }
   const values: Record<string, unknown> = {
     name: input.name,
     ...pinyinKeys(input.name),
-    sex: input.sex ?? (input.idNumber ? sexOf(input.idNumber) : null),
-    birth_date: input.birthDate ?? (input.idNumber ? birthDateOf(input.idNumber) : null),
+    sex: input.sex ?? (idNumber ? sexOf(idNumber) : null),
+    birth_date: input.birthDate ?? (idNumber ? birthDateOf(idNumber) : null),
     age: input.age,
     age_recorded_on: input.age === null ? null : today(ctx),
     ethnicity: input.ethnicity,
