@@ -21,7 +21,8 @@ import {
 } from 'electron'
 import { ApiError } from '../../shared/api/errors'
 import type { PrinterInfo } from '../../shared/api/print'
-import { electronPdfOptions, officialA4, wallA3 } from '../../shared/print/geometry'
+import { electronPdfOptions } from '../../shared/print/geometry'
+import { pageLayoutOf } from '../../shared/print/layouts'
 import { printRoute, type PrintTarget } from '../../shared/print/target'
 import type { PrintJob, PrinterPort } from '../core/print/port'
 import { rendererIndexFile } from './paths'
@@ -146,7 +147,7 @@ function printToPrinter(contents: WebContents, job: PrintJob): Promise<void> {
 
 async function renderPdf(contents: WebContents, target: PrintTarget): Promise<Buffer> {
   try {
-    return await contents.printToPDF(electronPdfOptions(target.layout === 'wall' ? wallA3 : officialA4))
+    return await contents.printToPDF(electronPdfOptions(pageLayoutOf(target.document, target.layout)))
   } catch (err) {
     console.error('printToPDF failed', err)
     throw new ApiError('INTERNAL', '生成 PDF 失败，请重试')

@@ -79,6 +79,22 @@ export const wallA3: PageLayout = {
   titleFontPt: 48,
 }
 
+/**
+ * Forms on A4 (来访登记回执, 诉求办理单): tighter margins and 12 pt type on a
+ * 40-line grid, so a receipt's two parts fit on one sheet and a timeline
+ * reads like a register. Same rule as the official layout: every vertical
+ * distance is a whole number of lines, so the preview counts pages exactly.
+ */
+export const formA4: PageLayout = {
+  paper: 'A4',
+  orientation: 'portrait',
+  margins: { top: 18, right: 18, bottom: 18, left: 22 },
+  linesPerPage: 40,
+  charsPerLine: 40,
+  bodyFontPt: 12,
+  titleFontPt: 18,
+}
+
 export const MM_PER_INCH = 25.4
 export const PX_PER_INCH = 96
 export const PT_PER_INCH = 72

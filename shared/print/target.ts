@@ -6,8 +6,27 @@
 import { z } from '../api/zod'
 import { printLayouts } from '../labels'
 
-export const printDocuments = ['notice'] as const
+export const printDocuments = [
+  'notice',
+  'visit-receipt',
+  'complaint-accept',
+  'complaint-reject',
+  'complaint-reply',
+  'complaint-extension',
+  'complaint-record',
+] as const
 export type PrintDocument = (typeof printDocuments)[number]
+
+/** What each printout is called on buttons, tabs and audit entries. */
+export const printDocumentLabels: Record<PrintDocument, string> = {
+  notice: '通知',
+  'visit-receipt': '来访登记回执',
+  'complaint-accept': '受理告知书',
+  'complaint-reject': '不予受理告知书',
+  'complaint-reply': '办理答复意见书',
+  'complaint-extension': '延期告知书',
+  'complaint-record': '诉求办理单',
+}
 
 export const printTarget = z.object({
   document: z.enum(printDocuments, { error: '不支持打印此类文书' }),
