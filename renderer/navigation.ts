@@ -16,13 +16,11 @@ export const navItems: NavItem[] = [
     path: '/visits',
     title: '来访登记',
     icon: 'Stamp',
-    comingSoon: '来访登记（来访、来电、网格员上报、12345转办）、集体访与重复来访提示、回执打印。',
   },
   {
     path: '/complaints',
     title: '诉求办理',
     icon: 'Tickets',
-    comingSoon: '诉求受理、交办、办理、办结、回访全流程，含法定时限提醒与延期审批。',
   },
   {
     path: '/mediation',

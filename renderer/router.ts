@@ -11,11 +11,17 @@ import SettingsPage from './pages/Settings/SettingsPage.vue'
 import PrintPage from './print/PrintPage.vue'
 import NoticesPage from './pages/Notices/NoticesPage.vue'
 import NoticeEditorPage from './pages/Notices/NoticeEditorPage.vue'
+import VisitsPage from './pages/Visits/VisitsPage.vue'
+import VisitFormPage from './pages/Visits/VisitFormPage.vue'
+import ComplaintsPage from './pages/Complaints/ComplaintsPage.vue'
+import ComplaintDetailPage from './pages/Complaints/ComplaintDetailPage.vue'
 
 const built: Record<string, RouteRecordRaw['component']> = {
   '/': DashboardPage,
   '/places': PlacesPage,
   '/notices': NoticesPage,
+  '/visits': VisitsPage,
+  '/complaints': ComplaintsPage,
   '/settings': SettingsPage,
 }
 
@@ -25,6 +31,8 @@ const routes: RouteRecordRaw[] = navItems.map((item) => ({
   meta: { title: item.title, comingSoon: item.comingSoon },
 }))
 routes.push({ path: '/notices/:id', component: NoticeEditorPage, meta: { title: '通知公告' } })
+routes.push({ path: '/visits/new', component: VisitFormPage, meta: { title: '来访登记' } })
+routes.push({ path: '/complaints/:id', component: ComplaintDetailPage, meta: { title: '诉求办理' } })
 // Print routes render without the app shell (see App.vue), in the print window or a new tab.
 routes.push({ path: '/print/:document/:id', component: PrintPage, meta: { title: '打印', bare: true } })
 routes.push({ path: '/:pathMatch(.*)*', redirect: '/' })

@@ -70,6 +70,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      '--lang=zh-CN',
       '--disable-sync',
     ],
   })
