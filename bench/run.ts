@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { launchChromium, repoRoot, startServer, tempDataDir } from '../tests/e2e/harness'
+import { launchChromium, repoRoot, signInContext, startServer, tempDataDir } from '../tests/e2e/harness'
 import { call } from '../tests/e2e/api'
 import { waitForPrintReady } from '../tests/e2e/pdf'
 import { buildRendererIfNeeded } from '../electron/server/rendererBuild'
@@ -22,7 +22,9 @@ function median(xs: number[]): number {
 await buildRendererIfNeeded(repoRoot, path.join(repoRoot, 'dist', 'renderer'))
 const server = await startServer(tempDataDir('cd-bench-'), ['--demo'])
 const browser = await launchChromium()
+const signed = await browser.newContext()
 try {
+  await signInContext(signed, server)
   const community = (await call(server, 'places.listCommunities', {})).find((c) => c.name === '迎春社区')!
   const compoundIds: number[] = []
   for (let i = 1; i <= 100; i++) {
@@ -37,7 +39,7 @@ try {
   const notice = await call(server, 'notices.fromTemplate', { templateId: 1, communityId: community.id, compoundIds })
 
   async function timePdf(url: string): Promise<number> {
-    const page = await browser.newPage()
+    const page = await signed.newPage()
     const started = performance.now()
     await page.goto(url)
     await waitForPrintReady(page)

@@ -25,6 +25,8 @@ import { complaintExportService } from './services/intake/complaintExport'
 import { intakeOptionsService } from './services/intake/options'
 import { categoryService } from './services/intake/categories'
 import { unitService } from './services/intake/units'
+import { authService } from './services/auth'
+import { accountService } from './services/accounts'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -44,6 +46,8 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
   const intake = intakeOptionsService(db)
   const categories = categoryService(db)
   const units = unitService(db)
+  const auth = authService(db)
+  const accounts = accountService(db)
   return {
     'places.listCommunities': communities.list,
     'places.getCommunity': communities.get,
@@ -93,6 +97,19 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
     'intake.listSchedules': intake.listSchedules,
     'intake.saveSchedule': intake.saveSchedule,
     'intake.deleteSchedule': intake.deleteSchedule,
+    'auth.status': auth.status,
+    'auth.setup': auth.setup,
+    'auth.signIn': auth.signIn,
+    'auth.signOut': auth.signOut,
+    'auth.lock': auth.lock,
+    'auth.unlock': auth.unlock,
+    'auth.changePassword': auth.changePassword,
+    'accounts.list': accounts.list,
+    'accounts.save': accounts.save,
+    'accounts.resetPassword': accounts.resetPassword,
+    'accounts.setActive': accounts.setActive,
+    'accounts.getSecurity': accounts.getSecurity,
+    'accounts.saveSecurity': accounts.saveSecurity,
   }
 }
 

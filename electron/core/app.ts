@@ -10,6 +10,8 @@ import { migrateWithBackup, type MigrateResult } from './db/migrate'
 import { createApi, createHandlers, type ApiCaller } from './api'
 import type { RunMode } from '../../shared/labels'
 import type { PrinterPort } from './print/port'
+import { contextForToken } from './auth/sessions'
+import { systemClock, type Clock, type Ctx } from './context'
 
 export interface CoreOptions {
   dataDir: string
@@ -24,6 +26,8 @@ export interface CoreOptions {
 export interface Core {
   db: Knex
   call: ApiCaller
+  /** Who is calling, from the session token the transport holds (none: signed out). */
+  contextFor(token: string | undefined, clock?: Clock): Promise<Ctx>
   migration: MigrateResult
   paths: { dataDir: string; databaseFile: string; backupsDir: string }
   close(): Promise<void>
@@ -54,6 +58,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     return {
       db,
       call: createApi(handlers, options.log),
+      contextFor: (token, clock = systemClock) => contextForToken(db, token, clock),
       migration,
       paths: { dataDir, databaseFile, backupsDir },
       close: () => db.destroy(),

@@ -17,13 +17,16 @@ export interface Clock {
 export interface Ctx {
   staff: Staff | null
   clock: Clock
+  /** The sign-in session the call came through; absent for core's own calls (demo, tests). */
+  session?: { id: number; locked: boolean }
 }
 
 export const systemClock: Clock = { now: () => new Date() }
 
 /**
- * Until staff accounts exist there is one fixed local user with every
- * permission. It is a real row in `staff` so records can point at it.
+ * Staff row 1: the administrator. Before first-run setup it is the local
+ * user records were written as; setup gives it a name, login and password.
+ * Core's own jobs (demo data, command-line tools) act as it.
  */
 export const localStaff: Staff = { id: 1, name: '本机管理员', role: 'admin' }
 

@@ -14,10 +14,14 @@ import { contentSecurityPolicyHeader } from '../../shared/csp'
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 
+export const SESSION_COOKIE = 'cd_session'
+/** Sign-in attempts allowed per client address per minute (on top of the account lockout). */
+export const SIGN_IN_RATE = 10
+
 export interface HttpOptions {
   call: ApiCaller
-  /** Who is acting for this request (sign-in arrives with staff accounts). */
-  contextFor(req: IncomingMessage): Ctx
+  /** Who is acting, from the session cookie's token (undefined: no cookie). */
+  contextFor(token: string | undefined): Promise<Ctx> | Ctx
   staticDir: string
   openapi: () => Record<string, unknown>
   /** Extra host names accepted besides loopback (when bound to a LAN address on purpose). */
@@ -84,11 +88,38 @@ function sameOrigin(req: IncomingMessage, extraHosts: string[]): boolean {
   return origin === undefined || origin === `http://${host}`
 }
 
+function sessionTokenOf(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === SESSION_COOKIE) return value.join('=') || undefined
+  }
+  return undefined
+}
+
+/** HttpOnly: scripts never see it; SameSite=Strict: no other site's page can send it. */
+function sessionCookie(token: string | null): string {
+  const value = token ?? ''
+  return `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/${token ? '' : '; Max-Age=0'}`
+}
+
+const passwordMethods = new Set(['auth.signIn', 'auth.setup', 'auth.unlock', 'auth.changePassword'])
+
+function createRateLimiter(limit: number, windowMs: number) {
+  const hits = new Map<string, number[]>()
+  return (key: string, now = Date.now()): boolean => {
+    const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs)
+    recent.push(now)
+    hits.set(key, recent)
+    return recent.length <= limit
+  }
+}
+
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
   method: string,
   options: HttpOptions,
+  allowPasswordTry: (key: string) => boolean,
 ): Promise<void> {
   if (req.method !== 'POST') throw new ApiError('BAD_REQUEST', '接口只接受 POST 请求')
   const type = req.headers['content-type'] ?? ''
@@ -101,12 +132,25 @@ async function handleApi(
   } catch {
     throw new ApiError('BAD_REQUEST', '请求内容不是有效的 JSON，未保存任何数据')
   }
-  const output = await options.call(options.contextFor(req), method, input)
+  if (passwordMethods.has(method) && !allowPasswordTry(req.socket.remoteAddress ?? '')) {
+    throw new ApiError('TOO_MANY_REQUESTS', '尝试次数过多，请一分钟后再试')
+  }
+  const ctx = await options.contextFor(sessionTokenOf(req))
+  const output = await options.call(ctx, method, input)
+  // The session token goes into the cookie, never into the page's JavaScript.
+  if (output && typeof output === 'object' && 'token' in output) {
+    const { token, ...rest } = output as { token: string }
+    res.setHeader('Set-Cookie', sessionCookie(token))
+    sendJson(res, 200, rest)
+    return
+  }
+  if (method === 'auth.signOut') res.setHeader('Set-Cookie', sessionCookie(null))
   sendJson(res, 200, output)
 }
 
 export function createHttpServer(options: HttpOptions): http.Server {
   const log = options.log ?? console.error
+  const allowPasswordTry = createRateLimiter(SIGN_IN_RATE, 60_000)
   return http.createServer((req, res) => {
     for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v)
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -120,7 +164,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
     }
     if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length)
-      handleApi(req, res, method, options).catch((err: unknown) => {
+      handleApi(req, res, method, options, allowPasswordTry).catch((err: unknown) => {
         if (err instanceof ApiError) return sendError(res, err)
         log(err)
         sendError(res, new ApiError('INTERNAL', '系统内部错误，操作未完成。请重试；如仍失败请联系管理员'))

@@ -13,6 +13,7 @@ import { peopleMethods } from './people'
 import { visitsMethods } from './visits'
 import { complaintsMethods } from './complaints'
 import { intakeSettingsMethods } from './intakeSettings'
+import { authMethods } from './auth'
 
 export interface MethodSpec {
   summary: string
@@ -30,6 +31,7 @@ export const contract = {
   ...visitsMethods,
   ...complaintsMethods,
   ...intakeSettingsMethods,
+  ...authMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

@@ -10,6 +10,9 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  /** The session is locked (idle or 锁定): unlock with the password; the screen keeps its input. */
+  'LOCKED',
+  'TOO_MANY_REQUESTS',
   'NOT_FOUND',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
@@ -49,6 +52,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   UNKNOWN_METHOD: 404,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,

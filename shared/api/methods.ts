@@ -52,6 +52,19 @@ export const methodNames = [
   'intake.listSchedules',
   'intake.saveSchedule',
   'intake.deleteSchedule',
+  'auth.status',
+  'auth.setup',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.lock',
+  'auth.unlock',
+  'auth.changePassword',
+  'accounts.list',
+  'accounts.save',
+  'accounts.resetPassword',
+  'accounts.setActive',
+  'accounts.getSecurity',
+  'accounts.saveSecurity',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
@@ -68,6 +81,11 @@ export const permissions = [
   'intake.write',
   'intake.admin',
   'people.reveal',
+  'accounts.admin',
+  /** Anyone, signed in or not (sign-in itself, the first-run setup). */
+  'public',
+  /** Any signed-in staff member, even while the session is locked. */
+  'session',
 ] as const
 export type Permission = (typeof permissions)[number]
 

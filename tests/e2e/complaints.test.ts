@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signInContext } from './harness'
 import { call } from './api'
 import type { SaveVisitInput } from '../../shared/api/visits'
 
@@ -80,6 +80,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
   server = await startServer(tempDataDir(), ['--demo'])
+  await signInContext(context, server)
   staffName = (await call(server, 'system.info', {})).staff.name
   const categories = await call(server, 'intake.listCategories', {})
   categoryId = categories.find((c) => c.name === '设施维修')!.id

@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { demoAdmin, signIn } from './api'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const screenshotDir = path.join(repoRoot, 'tests/e2e/screenshots')
@@ -74,4 +75,30 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/** Puts a session cookie for `account` (default: the demo administrator) into a browser context. */
+export async function signInContext(
+  context: BrowserContext,
+  server: RunningServer,
+  account: { login: string; password: string } = demoAdmin,
+): Promise<void> {
+  const cookie = await signIn(server, account)
+  const at = cookie.indexOf('=')
+  await context.addCookies([
+    { name: cookie.slice(0, at), value: cookie.slice(at + 1), url: server.url, httpOnly: true, sameSite: 'Strict' },
+  ])
+}
+
+/** A page in its own signed-in context; closing the page closes the context. */
+export async function signedInPage(
+  browser: Browser,
+  server: RunningServer,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport })
+  await signInContext(context, server)
+  const page = await context.newPage()
+  page.on('close', () => void context.close())
+  return page
 }

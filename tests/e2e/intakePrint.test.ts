@@ -10,8 +10,16 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import type { Browser, BrowserContext } from 'playwright-core'
+import {
+  launchChromium,
+  screenshotDir,
+  startServer,
+  tempDataDir,
+  type RunningServer,
+  signedInPage,
+  signInContext,
+} from './harness'
 import { call } from './api'
 import { pdfFonts, pdfInfo, pdfText, renderPdf, squeeze, waitForPrintReady, wordRightEdges } from './pdf'
 import type { ComplaintActInput, ComplaintDetail } from '../../shared/api/complaints'
@@ -21,6 +29,7 @@ import { complaintEventLabels, type ComplaintEventKind } from '../../shared/comp
 
 let browser: Browser
 let server: RunningServer
+let signed: BrowserContext
 let categoryId: number
 let unit: { id: number; name: string }
 const office = { name: '红光社区党群服务中心', phone: '023-45678100' }
@@ -90,6 +99,8 @@ async function act(id: number, body: ActBody<ComplaintActInput>): Promise<Compla
 beforeAll(async () => {
   browser = await launchChromium()
   server = await startServer(tempDataDir(), ['--demo'])
+  signed = await browser.newContext()
+  await signInContext(signed, server)
   const options = await call(server, 'intake.getOptions', {})
   await call(server, 'intake.saveOptions', { ...options, officeName: office.name, officePhone: office.phone })
   const categories = await call(server, 'intake.listCategories', {})
@@ -117,7 +128,7 @@ describe('来访登记回执', () => {
       ],
     })
     expect(visit.complaints).toHaveLength(2)
-    const pdf = await renderPdf(browser, url('visit-receipt', visit.id), 'receipt')
+    const pdf = await renderPdf(signed, url('visit-receipt', visit.id), 'receipt')
     const info = pdfInfo(pdf.file)
     expect(Math.round(info.widthPt)).toBe(595)
     expect(Math.round(info.heightPt)).toBe(842)
@@ -172,7 +183,7 @@ describe('来访登记回执', () => {
       outcome: 'on_spot',
       answer: '年满80周岁的本市户籍老人可凭身份证、户口簿到社区服务台申领，每月发放。',
     })
-    const pdf = await renderPdf(browser, url('visit-receipt', visit.id), 'receipt-on-spot')
+    const pdf = await renderPdf(signed, url('visit-receipt', visit.id), 'receipt-on-spot')
     expect(pdfInfo(pdf.file).pages).toBe(1)
     expect(pdf.announcedPages).toBe(1)
     const text = squeeze(pdfText(pdf.file))
@@ -202,7 +213,7 @@ describe('来访登记回执', () => {
         { kind: 'suggestion', categoryId, request: '建议召开协商议事会。' },
       ],
     })
-    const pdf = await renderPdf(browser, url('visit-receipt', visit.id), 'receipt-group')
+    const pdf = await renderPdf(signed, url('visit-receipt', visit.id), 'receipt-group')
     expect(pdfInfo(pdf.file).pages).toBe(1)
     expect(pdf.announcedPages).toBe(1)
     const text = squeeze(pdfText(pdf.file))
@@ -269,7 +280,7 @@ describe('诉求 letters and the 诉求办理单', () => {
   it('受理告知书: the person, number, dates, the unit and the handling due date', async () => {
     const accept = handled.timeline.find((e) => e.action === 'accept')!
     const dueOnAccept = accept.detail.handleDue as string
-    const pdf = await renderPdf(browser, url('complaint-accept', handled.id), 'accept')
+    const pdf = await renderPdf(signed, url('complaint-accept', handled.id), 'accept')
     const info = pdfInfo(pdf.file)
     expect(info.pages).toBe(pdf.announcedPages)
     expect(info.pages).toBe(1)
@@ -293,7 +304,7 @@ describe('诉求 letters and the 诉求办理单', () => {
   })
 
   it('不予受理告知书: the reason and the other channels', async () => {
-    const pdf = await renderPdf(browser, url('complaint-reject', rejected.id), 'reject')
+    const pdf = await renderPdf(signed, url('complaint-reject', rejected.id), 'reject')
     expect(pdfInfo(pdf.file).pages).toBe(pdf.announcedPages)
     const text = squeeze(pdfText(pdf.file))
     expectAll(text, [
@@ -310,7 +321,7 @@ describe('诉求 letters and the 诉求办理单', () => {
   })
 
   it('办理答复意见书: request, facts, result, answer and the 30 days to ask for 复查', async () => {
-    const pdf = await renderPdf(browser, url('complaint-reply', handled.id), 'reply')
+    const pdf = await renderPdf(signed, url('complaint-reply', handled.id), 'reply')
     expect(pdfInfo(pdf.file).pages).toBe(pdf.announcedPages)
     const text = squeeze(pdfText(pdf.file))
     expectAll(text, [
@@ -331,7 +342,7 @@ describe('诉求 letters and the 诉求办理单', () => {
 
   it('延期告知书: the original due date, the days, the new due date, reason and approver', async () => {
     const extend = handled.timeline.find((e) => e.action === 'extend')!
-    const pdf = await renderPdf(browser, url('complaint-extension', handled.id), 'extension')
+    const pdf = await renderPdf(signed, url('complaint-extension', handled.id), 'extension')
     expect(pdfInfo(pdf.file).pages).toBe(pdf.announcedPages)
     const text = squeeze(pdfText(pdf.file))
     expectAll(text, [
@@ -349,7 +360,7 @@ describe('诉求 letters and the 诉求办理单', () => {
   })
 
   it('诉求办理单: every timeline action and the follow-up', async () => {
-    const pdf = await renderPdf(browser, url('complaint-record', handled.id), 'record')
+    const pdf = await renderPdf(signed, url('complaint-record', handled.id), 'record')
     expect(pdfInfo(pdf.file).pages).toBe(pdf.announcedPages)
     const text = squeeze(pdfText(pdf.file))
     const labels = handled.timeline.map((e) => complaintEventLabels[e.action as ComplaintEventKind])
@@ -395,7 +406,7 @@ describe('诉求 letters and the 诉求办理单', () => {
     await act(id, { action: 'return', reason: '不属于物业维修范围，需由住建部门处理。'.repeat(30) })
     await act(id, { action: 'assign', unitId: unit.id, assignee: null, note: null })
     const last = await act(id, { action: 'resolve', result: '已完成防水层修复。'.repeat(120), answer: 'support' })
-    const pdf = await renderPdf(browser, url('complaint-record', last.id), 'record-long')
+    const pdf = await renderPdf(signed, url('complaint-record', last.id), 'record-long')
     const info = pdfInfo(pdf.file)
     expect(info.pages).toBeGreaterThanOrEqual(3)
     expect(info.pages).toBe(pdf.announcedPages)
@@ -411,7 +422,7 @@ describe('诉求 letters and the 诉求办理单', () => {
   })
 
   it('refuses a letter that does not fit the 诉求, with a reason', async () => {
-    const page = await browser.newPage()
+    const page = await signedInPage(browser, server)
     await page.goto(url('complaint-reply', rejected.id))
     await expect(waitForPrintReady(page)).rejects.toThrow('该诉求尚未办结，不能打印办理答复意见书')
     await expect(page.getByRole('alert').innerText()).resolves.toBe('该诉求尚未办结，不能打印办理答复意见书')

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signedInPage } from './harness'
 import { call } from './api'
 
 let browser: Browser
@@ -20,7 +20,7 @@ const small = { width: 1366, height: 768 }
 const large = { width: 1440, height: 900 }
 
 async function openTab(tab: string, label: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: small })
+  const page = await signedInPage(browser, server, small)
   await page.goto(`${server.url}#/settings?tab=${tab}`)
   await page.getByRole('tab', { name: label, selected: true }).waitFor()
   return page

@@ -7,8 +7,8 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signInContext } from './harness'
 import { call } from './api'
 import { pdfFonts, pdfInfo, pdfText, renderPdf, squeeze, wordRightEdges } from './pdf'
 import type { SaveNoticeInput } from '../../shared/api/notices'
@@ -16,6 +16,7 @@ import { mmToPt, officialA4 } from '../../shared/print/geometry'
 
 let browser: Browser
 let server: RunningServer
+let signed: BrowserContext
 let redLight: number
 let compounds: { id: number; name: string }[]
 
@@ -42,6 +43,8 @@ function snapshotPages(file: string, name: string): void {
 beforeAll(async () => {
   browser = await launchChromium()
   server = await startServer(tempDataDir(), ['--demo'])
+  signed = await browser.newContext()
+  await signInContext(signed, server)
   const communities = await call(server, 'places.listCommunities', {})
   redLight = communities.find((c) => c.name === '红光社区')!.id
   compounds = (await call(server, 'places.listCompounds', { communityId: redLight })).items
@@ -74,7 +77,7 @@ describe('notice printouts', () => {
         contact: '王老师 023-45678103',
       }),
     )
-    const pdf = await renderPdf(browser, printUrl(notice.id, 'official'), 'official')
+    const pdf = await renderPdf(signed, printUrl(notice.id, 'official'), 'official')
     const info = pdfInfo(pdf.file)
     expect(Math.round(info.widthPt)).toBe(595)
     expect(Math.round(info.heightPt)).toBe(842)
@@ -112,7 +115,7 @@ describe('notice printouts', () => {
       'notices.save',
       base({ title: '关于开展环境卫生集中整治的通知', contact: '李主任 13800000009' }),
     )
-    const pdf = await renderPdf(browser, printUrl(notice.id, 'wall'), 'wall')
+    const pdf = await renderPdf(signed, printUrl(notice.id, 'wall'), 'wall')
     const info = pdfInfo(pdf.file)
     expect(Math.round(info.widthPt)).toBe(842)
     expect(Math.round(info.heightPt)).toBe(1191)
@@ -142,7 +145,7 @@ describe('notice printouts', () => {
       'notices.save',
       base({ title: '关于加强小区环境卫生管理的通知', body: paragraphs }),
     )
-    const pdf = await renderPdf(browser, printUrl(notice.id, 'official'), 'long')
+    const pdf = await renderPdf(signed, printUrl(notice.id, 'official'), 'long')
     const info = pdfInfo(pdf.file)
     expect(info.pages).toBeGreaterThanOrEqual(3)
     expect(info.pages).toBe(pdf.announcedPages)
@@ -170,7 +173,7 @@ describe('notice printouts', () => {
         contact: null,
       }),
     )
-    const pdf = await renderPdf(browser, printUrl(notice.id, 'official'), 'hostile')
+    const pdf = await renderPdf(signed, printUrl(notice.id, 'official'), 'hostile')
     expect(await pdf.page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     expect(await pdf.page.locator('img').count()).toBe(0)
     const text = squeeze(pdfText(pdf.file))
@@ -198,7 +201,7 @@ describe('notice printouts', () => {
     })
     expect(notice.title).toContain('{{小区名称}}')
     const pdf = await renderPdf(
-      browser,
+      signed,
       printUrl(
         notice.id,
         'official',

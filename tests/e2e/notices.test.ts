@@ -7,7 +7,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signInContext } from './harness'
 import { waitForPrintReady } from './pdf'
 
 let browser: Browser
@@ -24,6 +24,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   server = await startServer(tempDataDir(), ['--demo'])
+  await signInContext(context, server)
 })
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, BrowserContext } from 'playwright-core'
 
 export interface RenderedPdf {
   file: string
@@ -35,7 +35,7 @@ export async function waitForPrintReady(page: Page): Promise<void> {
   if (error) throw new Error(`print page error: ${error}`)
 }
 
-export async function renderPdf(browser: Browser, url: string, name: string): Promise<RenderedPdf> {
+export async function renderPdf(browser: Browser | BrowserContext, url: string, name: string): Promise<RenderedPdf> {
   const page = await browser.newPage()
   await page.goto(url)
   await waitForPrintReady(page)

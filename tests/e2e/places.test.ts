@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signedInPage } from './harness'
 
 let browser: Browser
 let server: RunningServer
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('places through the UI', () => {
   it('first run offers demo data and shows the shell with 未开放 sections', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } })
+    const page = await signedInPage(browser, server, { width: 1366, height: 800 })
     await page.goto(server.url)
     await expect.poll(() => page.getByText('欢迎使用社区服务台').isVisible()).toBe(true)
     for (const title of [
@@ -55,7 +55,7 @@ describe('places through the UI', () => {
   })
 
   it('adds a community, refusing a bad phone at the field first', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } })
+    const page = await signedInPage(browser, server, { width: 1366, height: 800 })
     await openPlaces(page, server.url)
     await page.getByRole('button', { name: '新增社区' }).click()
     const dialog = page.getByRole('dialog', { name: '新增社区' })
@@ -93,7 +93,7 @@ describe('places through the UI', () => {
   })
 
   it('adds a compound with a building leader under that community', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } })
+    const page = await signedInPage(browser, server, { width: 1366, height: 800 })
     await openPlaces(page, server.url)
     await page.getByRole('tab', { name: '小区' }).click()
     await page.getByRole('button', { name: '新增小区' }).click()
@@ -123,7 +123,7 @@ describe('places through the UI', () => {
   it('finds both again after the server restarts on the same data folder', async () => {
     await server.stop()
     server = await startServer(dataDir)
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } })
+    const page = await signedInPage(browser, server, { width: 1366, height: 800 })
     await openPlaces(page, server.url)
     await page.getByPlaceholder('按社区名称搜索').fill('晨光')
     await expect.poll(() => page.getByRole('row', { name: /晨光社区/ }).isVisible()).toBe(true)

@@ -8,7 +8,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signInContext } from './harness'
 import { call } from './api'
 
 /** The server and Chromium share the machine with other work: give the UI time before failing. */
@@ -77,6 +77,7 @@ beforeAll(async () => {
   // The desk's PCs: 1366×768 screens.
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
   server = await startServer(tempDataDir(), ['--demo'])
+  await signInContext(context, server)
 })
 
 afterAll(async () => {

@@ -22,6 +22,15 @@ export type AuditAction =
   | 'transition'
   | 'link'
   | 'reveal'
+  | 'setup'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'lock'
+  | 'unlock'
+  | 'password'
+  | 'activate'
+  | 'deactivate'
 export type AuditEntity =
   | 'community'
   | 'compound'
@@ -34,6 +43,8 @@ export type AuditEntity =
   | 'person'
   | 'visit'
   | 'complaint'
+  | 'staff'
+  | 'security_settings'
 
 export interface AuditEvent {
   action: AuditAction

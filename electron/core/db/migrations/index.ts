@@ -8,6 +8,7 @@ import * as m001 from './001_places'
 import * as m002 from './002_notices'
 import * as m003 from './003_audit'
 import * as m004 from './004_intake'
+import * as m005 from './005_accounts'
 
 export interface Migration {
   name: string
@@ -15,7 +16,7 @@ export interface Migration {
   down(db: Knex): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly list: readonly Migration[] = migrations) {}
