@@ -8,7 +8,9 @@ import { commonPasswords } from './commonPasswords'
 export const minPasswordLength = 8
 export const maxPasswordLength = 128
 
-export function passwordProblem(password: string, login?: string): string | null {
+export function passwordProblem(typed: string, login?: string): string | null {
+  // Judged as it is stored: full-width ｐａｓｓｗｏｒｄ from a Chinese input method is `password`.
+  const password = typed.normalize('NFKC')
   if (password.length < minPasswordLength) return `密码至少${minPasswordLength}个字符；可以用一句好记的短语`
   if (password.length > maxPasswordLength) return `密码不能超过${maxPasswordLength}个字符`
   const lower = password.toLowerCase()

@@ -9,6 +9,7 @@ import type { Knex } from 'knex'
 import type { StaffRole } from '../../../shared/labels'
 import type { Clock, Ctx } from '../context'
 import { settingsStore } from '../services/settings'
+import { recordAudit } from '../audit/trail'
 
 export const IDLE_LOCK_KEY = 'security.idleLockMinutes'
 export const defaultIdleLockMinutes = 15
@@ -62,7 +63,15 @@ export async function contextForToken(db: Knex, token: string | undefined, clock
   let locked = row.locked === 1
   if (!locked && idleMs > (await idleLockMinutes(db)) * 60_000) {
     locked = true
-    await db('sessions').where({ id: row.id }).update({ locked: 1 })
+    const staff = { id: row.staff_id, name: row.name, role: row.role }
+    await db.transaction(async (trx) => {
+      await trx('sessions').where({ id: row.id }).update({ locked: 1 })
+      await recordAudit(
+        trx,
+        { staff, clock },
+        { action: 'lock', entity: 'staff', entityId: row.staff_id, detail: { idle: true } },
+      )
+    })
   }
   if (idleMs > TOUCH_EVERY_MS) await db('sessions').where({ id: row.id }).update({ last_seen_at: now.toISOString() })
   return { staff: { id: row.staff_id, name: row.name, role: row.role }, clock, session: { id: row.id, locked } }

@@ -42,45 +42,69 @@ async function audit(db: Knex, ctx: Ctx, action: AuditAction, staffId: number | 
   await db.transaction((trx) => recordAudit(trx, ctx, { action, entity: 'staff', entityId: staffId, detail }))
 }
 
-/** A failed password: count it, lock the account at the limit, and say how many tries remain. */
-async function refuse(db: Knex, ctx: Ctx, row: StaffRow): Promise<never> {
-  const attempts = row.failed_attempts + 1
+/** What a wrong password at sign-in is told: the same whether or not the login exists. */
+export const wrongSignIn = `登录名或密码不正确（连续输错${maxFailedAttempts}次将锁定${lockoutMinutes}分钟）`
+
+type FailureAt = 'sign_in' | 'unlock' | 'change_password'
+
+/**
+ * Count a wrong password (atomically: parallel guesses all count) and lock the
+ * account at the limit. A lockout from sign-in leaves the clerk's open session
+ * alone (a stranger who knows the login must not kick them off); from a locked
+ * screen it ends that session, since whoever is guessing is at the desk.
+ */
+async function countFailure(
+  db: Knex,
+  ctx: Ctx,
+  staffId: number,
+  at: FailureAt,
+): Promise<{ attempts: number; locked: boolean }> {
   const now = ctx.clock.now()
-  const lock = attempts >= maxFailedAttempts
-  await db.transaction(async (trx) => {
-    await trx('staff')
-      .where({ id: row.id })
-      .update({
-        failed_attempts: lock ? 0 : attempts,
-        locked_until: lock ? new Date(now.getTime() + lockoutMinutes * 60_000).toISOString() : null,
-      })
+  return db.transaction(async (trx) => {
+    await trx('staff').where({ id: staffId }).increment('failed_attempts', 1)
+    const { failed_attempts: attempts } = (await trx('staff').where({ id: staffId }).first('failed_attempts')) as {
+      failed_attempts: number
+    }
+    const locked = attempts >= maxFailedAttempts
+    if (locked) {
+      await trx('staff')
+        .where({ id: staffId })
+        .update({ failed_attempts: 0, locked_until: new Date(now.getTime() + lockoutMinutes * 60_000).toISOString() })
+      if (at !== 'sign_in' && ctx.session) {
+        await trx('sessions').where({ id: ctx.session.id }).update({ ended_at: now.toISOString() })
+      }
+    }
     await recordAudit(
       trx,
-      { ...ctx, staff: null },
+      { ...ctx, staff: at === 'sign_in' ? null : ctx.staff },
       {
         action: 'sign_in_failed',
         entity: 'staff',
-        entityId: row.id,
-        detail: { attempt: attempts, locked: lock },
+        entityId: staffId,
+        detail: { attempt: attempts, locked, at },
       },
     )
-    if (lock) await endSessionsOf(trx, row.id, now)
+    return { attempts, locked }
   })
-  if (lock) {
-    throw new ApiError(
-      'UNAUTHENTICATED',
-      `密码连续错误${maxFailedAttempts}次，账号已锁定${lockoutMinutes}分钟，请稍后再试`,
-    )
-  }
-  throw new ApiError(
-    'UNAUTHENTICATED',
-    `登录名或密码不正确（再错${maxFailedAttempts - attempts}次将锁定${lockoutMinutes}分钟）`,
-    'password',
-  )
+}
+
+function lockedOutMessage(): string {
+  return `密码连续错误${maxFailedAttempts}次，账号已锁定${lockoutMinutes}分钟，请稍后再试`
+}
+
+/** Runs scrypt against a throwaway hash so an unknown login takes as long as a known one. */
+let dummyHash: Promise<string> | null = null
+async function spendPasswordTime(password: string): Promise<void> {
+  dummyHash ??= hashPassword('not-a-real-account-password')
+  await verifyPassword(password, await dummyHash)
+}
+
+function lockedOut(row: StaffRow, now: Date): boolean {
+  return row.locked_until !== null && Date.parse(row.locked_until) > now.getTime()
 }
 
 function assertNotLockedOut(row: StaffRow, now: Date): void {
-  if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) {
+  if (lockedOut(row, now) && row.locked_until) {
     const minutes = Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 60_000)
     throw new ApiError('UNAUTHENTICATED', `账号因多次密码错误已锁定，请${minutes}分钟后再试，或请管理员重置密码`)
   }
@@ -107,6 +131,8 @@ export function authService(db: Knex) {
     status,
 
     async setup(ctx: Ctx, input: ParsedInput<'auth.setup'>): Promise<MethodOutput<'auth.setup'>> {
+      // Checked before the costly hash, so a finished install cannot be made to spend it.
+      if (!(await setupNeeded(db))) throw new ApiError('CONFLICT', '已完成首次设置，请用管理员账号登录')
       const hash = await hashPassword(input.password)
       return db.transaction(async (trx) => {
         if (!(await setupNeeded(trx))) throw new ApiError('CONFLICT', '已完成首次设置，请用管理员账号登录')
@@ -131,21 +157,34 @@ export function authService(db: Knex) {
     async signIn(ctx: Ctx, input: ParsedInput<'auth.signIn'>): Promise<MethodOutput<'auth.signIn'>> {
       const row = (await db('staff').whereRaw('login = ? COLLATE NOCASE', [input.login]).first()) as
         StaffRow | undefined
-      if (!row || !row.password_hash) {
-        await audit(db, { ...ctx, staff: null }, 'sign_in_failed', null, { unknownLogin: true })
-        throw new ApiError('UNAUTHENTICATED', '登录名或密码不正确', 'password')
-      }
-      if (row.active !== 1) throw new ApiError('UNAUTHENTICATED', '该账号已停用，请联系管理员')
       const now = ctx.clock.now()
-      assertNotLockedOut(row, now)
-      if (!(await verifyPassword(input.password, row.password_hash))) return refuse(db, ctx, row)
+      if (row && lockedOut(row, now)) {
+        await audit(db, { ...ctx, staff: null }, 'sign_in_failed', row.id, { lockedOut: true })
+        assertNotLockedOut(row, now)
+      }
+      // Unknown, deactivated and wrong all get the same answer after the same work.
+      const known = row?.password_hash && row.active === 1 ? row : null
+      const ok = known?.password_hash ? await verifyPassword(input.password, known.password_hash) : false
+      if (!known) await spendPasswordTime(input.password)
+      if (!ok || !known) {
+        if (known) {
+          const { locked } = await countFailure(db, ctx, known.id, 'sign_in')
+          if (locked) throw new ApiError('UNAUTHENTICATED', lockedOutMessage())
+        } else {
+          await audit(db, { ...ctx, staff: null }, 'sign_in_failed', row?.id ?? null, {
+            unknownLogin: !row,
+            inactive: row ? row.active !== 1 : false,
+          })
+        }
+        throw new ApiError('UNAUTHENTICATED', wrongSignIn, 'password')
+      }
       return db.transaction(async (trx) => {
         await trx('staff')
-          .where({ id: row.id })
+          .where({ id: known.id })
           .update({ failed_attempts: 0, locked_until: null, last_sign_in_at: now.toISOString() })
-        const token = await createSession(trx, row.id, now)
-        const staff = toSignedIn(row)
-        await recordAudit(trx, { ...ctx, staff }, { action: 'sign_in', entity: 'staff', entityId: row.id })
+        const token = await createSession(trx, known.id, now)
+        const staff = toSignedIn(known)
+        await recordAudit(trx, { ...ctx, staff }, { action: 'sign_in', entity: 'staff', entityId: known.id })
         return { staff, token }
       })
     },
@@ -176,7 +215,13 @@ export function authService(db: Knex) {
       const now = ctx.clock.now()
       assertNotLockedOut(row, now)
       if (!row.password_hash || !(await verifyPassword(input.password, row.password_hash))) {
-        return refuse(db, ctx, row)
+        const { attempts, locked } = await countFailure(db, ctx, row.id, 'unlock')
+        if (locked) throw new ApiError('UNAUTHENTICATED', `${lockedOutMessage()}；本次登录已退出`)
+        throw new ApiError(
+          'UNAUTHENTICATED',
+          `密码不正确（再错${maxFailedAttempts - attempts}次将锁定${lockoutMinutes}分钟）`,
+          'password',
+        )
       }
       const session = ctx.session
       await db.transaction(async (trx) => {
@@ -189,8 +234,12 @@ export function authService(db: Knex) {
 
     async changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword'>): Promise<{ ok: boolean }> {
       if (!ctx.staff) throw new ApiError('UNAUTHENTICATED', '请先登录')
+      if (ctx.session?.locked) throw new ApiError('LOCKED', '屏幕已锁定，请先输入密码解锁')
       const row = await staffRow(ctx.staff.id)
+      assertNotLockedOut(row, ctx.clock.now())
       if (!row.password_hash || !(await verifyPassword(input.current, row.password_hash))) {
+        const { locked } = await countFailure(db, ctx, row.id, 'change_password')
+        if (locked) throw new ApiError('UNAUTHENTICATED', `${lockedOutMessage()}；本次登录已退出`)
         throw new ApiError('VALIDATION', '当前密码不正确', 'current')
       }
       if (row.login && input.next.toLowerCase().includes(row.login.toLowerCase()) && row.login.length >= 3) {
@@ -201,6 +250,12 @@ export function authService(db: Knex) {
         await trx('staff')
           .where({ id: row.id })
           .update({ password_hash: hash, updated_at: ctx.clock.now().toISOString() })
+        // Other desks signed in with the old password sign in again.
+        await trx('sessions')
+          .where({ staff_id: row.id })
+          .whereNull('ended_at')
+          .whereNot({ id: ctx.session?.id ?? 0 })
+          .update({ ended_at: ctx.clock.now().toISOString() })
         await recordAudit(trx, ctx, { action: 'password', entity: 'staff', entityId: row.id })
       })
       return { ok: true }
