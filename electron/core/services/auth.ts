@@ -11,7 +11,7 @@ import type { StaffRole } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { recordAudit, type AuditAction } from '../audit/trail'
 import { hashPassword, verifyPassword } from '../auth/passwords'
-import { createSession, endSessionsOf, idleLockMinutes } from '../auth/sessions'
+import { createSession, idleLockMinutes } from '../auth/sessions'
 
 export const maxFailedAttempts = 5
 export const lockoutMinutes = 5
