@@ -4,20 +4,20 @@
  * bundled data using the schedule an administrator entered, the due-soon and
  * overdue states, the list filter and the 工作台 as days pass.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { Ctx } from '../../electron/core/context'
 import type { ComplaintContentInput } from '../../shared/api/complaints'
 import type { IntakeOptions } from '../../shared/api/intakeSettings'
-import { call, ctx, openTestCore } from '../fixtures/core'
+import { call, ctx } from '../fixtures/core'
 import {
   act,
   at,
+  complaintInput,
   createComplaint,
   createVisit,
-  complaintInput,
   secondClerk,
-  seedIntake,
+  useIntakeCore,
   type IntakeRefs,
 } from '../fixtures/intake'
 
@@ -34,18 +34,10 @@ async function acceptedAt(core: Core, refs: IntakeRefs, when: string, content: P
 }
 
 describe('statutory clocks (the default)', () => {
-  let core: Core
-  let refs: IntakeRefs
-  beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-  })
-  afterAll(async () => {
-    await core.close()
-  })
+  const env = useIntakeCore()
 
   it('gives 15 calendar days to accept from the date of receipt', async () => {
-    const c = await createComplaint(core, refs)
+    const c = await createComplaint(env.core, env.refs)
     expect(c).toMatchObject({
       status: 'registered',
       receivedDate: '2026-03-01',
@@ -57,59 +49,55 @@ describe('statutory clocks (the default)', () => {
   })
 
   it('counts from when the visit happened, not when it was typed in', async () => {
-    const visit = await createVisit(core, refs, [complaintInput(refs)], { visitedAt: '2026-02-20T10:00:00+08:00' })
-    const c = await call(core, 'complaints.get', { id: visit.complaints[0]!.id })
+    const visit = await createVisit(env.core, env.refs, [complaintInput(env.refs)], {
+      visitedAt: '2026-02-20T10:00:00+08:00',
+    })
+    const c = await call(env.core, 'complaints.get', { id: visit.complaints[0]!.id })
     expect(c).toMatchObject({ receivedDate: '2026-02-20', acceptDue: '2026-03-07', dueDate: '2026-03-07' })
     expect(visit.complaints[0]!.acceptDue).toBe('2026-03-07')
   })
 
   it('gives 60 calendar days to handle from the day of acceptance, and at most 30 more', async () => {
-    const c = await createComplaint(core, refs)
-    const accepted = await act(core, refs, c, 'accept', {}, at('2026-03-10T10:00:00+08:00'))
+    const c = await createComplaint(env.core, env.refs)
+    const accepted = await act(env.core, env.refs, c, 'accept', {}, at('2026-03-10T10:00:00+08:00'))
     expect(accepted).toMatchObject({ acceptDue: '2026-03-16', handleDue: '2026-05-09', dueDate: '2026-05-09' })
     expect(accepted.acceptedAt).toBe(new Date('2026-03-10T10:00:00+08:00').toISOString())
     expect(accepted.timeline.at(-1)!.detail).toEqual({ handleDue: '2026-05-09', clockMode: 'statutory' })
-    const extended = await act(core, refs, accepted, 'extend', { days: 30 })
+    const extended = await act(env.core, env.refs, accepted, 'extend', { days: 30 })
     expect(extended).toMatchObject({ handleDue: '2026-06-08', dueDate: '2026-06-08' })
   })
 
   it('counts holidays as calendar days too, whatever the kind or urgency', async () => {
-    const c = await acceptedAt(core, refs, '2026-02-13T10:00:00+08:00', { kind: 'inquiry', urgency: 'urgent' })
+    const c = await acceptedAt(env.core, env.refs, '2026-02-13T10:00:00+08:00', { kind: 'inquiry', urgency: 'urgent' })
     expect(c).toMatchObject({ receivedDate: '2026-02-13', acceptDue: '2026-02-28', handleDue: '2026-04-14' })
   })
 
   it('marks a 诉求 resolved after its due date as not on time', async () => {
-    const c = await createComplaint(core, refs)
-    let late = await act(core, refs, c, 'accept')
-    late = await act(core, refs, late, 'assign')
+    const c = await createComplaint(env.core, env.refs)
+    let late = await act(env.core, env.refs, c, 'accept')
+    late = await act(env.core, env.refs, late, 'assign')
     const afterDue = at('2026-05-01T10:00:00+08:00')
-    expect((await call(core, 'complaints.get', { id: c.id }, afterDue)).clockState).toBe('overdue')
-    late = await act(core, refs, late, 'resolve', {}, afterDue)
+    expect((await call(env.core, 'complaints.get', { id: c.id }, afterDue)).clockState).toBe('overdue')
+    late = await act(env.core, env.refs, late, 'resolve', {}, afterDue)
     expect(late).toMatchObject({ resolvedOnTime: false, dueDate: null, clockState: null })
 
-    let onTime = await act(core, refs, await createComplaint(core, refs), 'accept')
-    onTime = await act(core, refs, onTime, 'assign')
-    onTime = await act(core, refs, onTime, 'resolve', {}, at('2026-04-30T10:00:00+08:00'))
+    let onTime = await act(env.core, env.refs, await createComplaint(env.core, env.refs), 'accept')
+    onTime = await act(env.core, env.refs, onTime, 'assign')
+    onTime = await act(env.core, env.refs, onTime, 'resolve', {}, at('2026-04-30T10:00:00+08:00'))
     expect(onTime.resolvedOnTime).toBe(true)
   })
 })
 
 describe('working-day clocks', () => {
-  let core: Core
-  let refs: IntakeRefs
+  const env = useIntakeCore()
   beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-    await setOptions(core, { clockMode: 'workdays' })
-  })
-  afterAll(async () => {
-    await core.close()
+    await setOptions(env.core, { clockMode: 'workdays' })
   })
 
   it('count over the 2026 Spring Festival: 3 days for 咨询/求助, 13 for 投诉/建议, urgent the same day', async () => {
     const when = '2026-02-13T10:00:00+08:00' // a Friday; 02-14 is a make-up Saturday, 02-15..23 off
     const due = async (content: Partial<ComplaintContentInput>) =>
-      (await acceptedAt(core, refs, when, content)).handleDue
+      (await acceptedAt(env.core, env.refs, when, content)).handleDue
     expect(await due({ kind: 'inquiry' })).toBe('2026-02-25')
     expect(await due({ kind: 'help' })).toBe('2026-02-25')
     expect(await due({ kind: 'complaint' })).toBe('2026-03-10') // counts the make-up Saturday 02-28
@@ -118,13 +106,13 @@ describe('working-day clocks', () => {
   })
 
   it('keep acceptance on the statutory 15 calendar days', async () => {
-    const c = await createComplaint(core, refs, { kind: 'inquiry' }, at('2026-02-13T10:00:00+08:00'))
+    const c = await createComplaint(env.core, env.refs, { kind: 'inquiry' }, at('2026-02-13T10:00:00+08:00'))
     expect(c).toMatchObject({ acceptDue: '2026-02-28', dueDate: '2026-02-28' })
   })
 
   it('count over National Day and its make-up Sunday and Saturday', async () => {
     const due = async (when: string, content: Partial<ComplaintContentInput>) =>
-      (await acceptedAt(core, refs, when, content)).handleDue
+      (await acceptedAt(env.core, env.refs, when, content)).handleDue
     expect(await due('2026-09-30T10:00:00+08:00', { kind: 'inquiry' })).toBe('2026-10-10')
     expect(await due('2026-09-30T10:00:00+08:00', { kind: 'complaint' })).toBe('2026-10-23')
     expect(await due('2026-09-18T10:00:00+08:00', { kind: 'help' })).toBe('2026-09-22') // Sunday 09-20 works
@@ -132,48 +120,42 @@ describe('working-day clocks', () => {
   })
 
   it('use the days an administrator set, for 诉求 accepted afterwards only', async () => {
-    const before = await acceptedAt(core, refs, '2026-03-02T10:00:00+08:00', { kind: 'inquiry' })
+    const before = await acceptedAt(env.core, env.refs, '2026-03-02T10:00:00+08:00', { kind: 'inquiry' })
     expect(before.handleDue).toBe('2026-03-05')
-    await setOptions(core, { workdays: { inquiry: 1, help: 3, complaint: 13, suggestion: 13 } })
-    const after = await acceptedAt(core, refs, '2026-03-02T10:00:00+08:00', { kind: 'inquiry' })
+    await setOptions(env.core, { workdays: { inquiry: 1, help: 3, complaint: 13, suggestion: 13 } })
+    const after = await acceptedAt(env.core, env.refs, '2026-03-02T10:00:00+08:00', { kind: 'inquiry' })
     expect(after.handleDue).toBe('2026-03-03')
     expect(after.timeline.at(-1)!.detail).toEqual({ handleDue: '2026-03-03', clockMode: 'workdays' })
-    expect((await call(core, 'complaints.get', { id: before.id })).handleDue).toBe('2026-03-05')
-    await setOptions(core, { workdays: { inquiry: 3, help: 3, complaint: 13, suggestion: 13 } })
+    expect((await call(env.core, 'complaints.get', { id: before.id })).handleDue).toBe('2026-03-05')
+    await setOptions(env.core, { workdays: { inquiry: 3, help: 3, complaint: 13, suggestion: 13 } })
   })
 })
 
 describe('a year with no bundled data', () => {
-  let core: Core
-  let refs: IntakeRefs
+  const env = useIntakeCore()
   beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-    await setOptions(core, { clockMode: 'workdays' })
-  })
-  afterAll(async () => {
-    await core.close()
+    await setOptions(env.core, { clockMode: 'workdays' })
   })
 
   it('is listed as missing until an administrator enters its schedule', async () => {
-    const in2026 = await call(core, 'intake.listSchedules', {})
+    const in2026 = await call(env.core, 'intake.listSchedules', {})
     expect(in2026.bundledYears).toContain(2026)
     expect(in2026.bundledYears).not.toContain(2027)
     expect(in2026.missingYears).toEqual([2027])
     expect(in2026.entered).toEqual([])
     const in2027 = at('2027-01-04T10:00:00+08:00')
-    expect((await call(core, 'intake.listSchedules', {}, in2027)).missingYears).toEqual([2027, 2028])
+    expect((await call(env.core, 'intake.listSchedules', {}, in2027)).missingYears).toEqual([2027, 2028])
 
-    const saved = await call(core, 'intake.saveSchedule', {
+    const saved = await call(env.core, 'intake.saveSchedule', {
       year: 2027,
       holidays: ['2027-01-01', '2027-01-01'],
       workdays: ['2027-01-09'],
     })
     expect(saved.entered).toEqual([{ year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-09'] }])
     expect(saved.missingYears).toEqual([])
-    expect((await call(core, 'intake.listSchedules', {}, in2027)).missingYears).toEqual([2028])
+    expect((await call(env.core, 'intake.listSchedules', {}, in2027)).missingYears).toEqual([2028])
 
-    const removed = await call(core, 'intake.deleteSchedule', { year: 2027 })
+    const removed = await call(env.core, 'intake.deleteSchedule', { year: 2027 })
     expect(removed.entered).toEqual([])
     expect(removed.missingYears).toEqual([2027])
   })
@@ -182,15 +164,15 @@ describe('a year with no bundled data', () => {
     const newYearsEve = '2026-12-31T10:00:00+08:00'
     const firstFriday = '2027-01-08T10:00:00+08:00'
     // Without a 2027 schedule only weekends are known.
-    const plainA = await acceptedAt(core, refs, newYearsEve, { kind: 'inquiry' })
-    const plainB = await acceptedAt(core, refs, firstFriday, { kind: 'help' })
+    const plainA = await acceptedAt(env.core, env.refs, newYearsEve, { kind: 'inquiry' })
+    const plainB = await acceptedAt(env.core, env.refs, firstFriday, { kind: 'help' })
     expect(plainA.handleDue).toBe('2027-01-05')
     expect(plainB.handleDue).toBe('2027-01-13')
     expect(plainB.number).toBe('2027-000001')
 
-    await call(core, 'intake.saveSchedule', { year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-09'] })
-    const enteredA = await acceptedAt(core, refs, newYearsEve, { kind: 'inquiry' })
-    const enteredB = await acceptedAt(core, refs, firstFriday, { kind: 'help' })
+    await call(env.core, 'intake.saveSchedule', { year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-09'] })
+    const enteredA = await acceptedAt(env.core, env.refs, newYearsEve, { kind: 'inquiry' })
+    const enteredB = await acceptedAt(env.core, env.refs, firstFriday, { kind: 'help' })
     expect(enteredA.handleDue).toBe('2027-01-06') // 01-01 off: 01-04, 01-05, 01-06
     expect(enteredB.handleDue).toBe('2027-01-12') // 01-09 works: 01-09, 01-11, 01-12
     expect(enteredB.timeline.at(-1)!.detail).toEqual({ handleDue: '2027-01-12', clockMode: 'workdays' })
@@ -198,15 +180,12 @@ describe('a year with no bundled data', () => {
 })
 
 describe('due soon, overdue, the list filter and the 工作台', () => {
-  let core: Core
-  let refs: IntakeRefs
+  const env = useIntakeCore()
   let other: Ctx
   const ids: Record<string, number> = {}
 
   beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-    other = at('2026-02-01T10:00:00+08:00', await secondClerk(core))
+    other = at('2026-02-01T10:00:00+08:00', await secondClerk(env.core))
     // Registered on these days, so on 03-01 (the fixed clock) their 15-day acceptance clocks are:
     const received: Record<string, string> = {
       overdue15: '2026-02-01', // due 02-16, 13 days overdue
@@ -216,25 +195,27 @@ describe('due soon, overdue, the list filter and the 工作台', () => {
       inFour: '2026-02-18', // due 03-05
     }
     for (const [key, date] of Object.entries(received)) {
-      const c = await createComplaint(core, refs, { request: `诉求${key}` }, at(`${date}T10:00:00+08:00`))
+      const c = await createComplaint(env.core, env.refs, { request: `诉求${key}` }, at(`${date}T10:00:00+08:00`))
       ids[key] = c.id
     }
-    const done = await act(core, refs, await createComplaint(core, refs, { request: '已驳回' }), 'reject')
+    const done = await act(
+      env.core,
+      env.refs,
+      await createComplaint(env.core, env.refs, { request: '已驳回' }),
+      'reject',
+    )
     ids.rejected = done.id
     // Another clerk's: one overdue, one due soon.
-    ids.othersOverdue = (await createComplaint(core, refs, { request: '他人超期' }, other)).id
+    ids.othersOverdue = (await createComplaint(env.core, env.refs, { request: '他人超期' }, other)).id
     const othersSoon = at('2026-02-16T10:00:00+08:00', other.staff!)
-    ids.othersSoon = (await createComplaint(core, refs, { request: '他人将到期' }, othersSoon)).id
-  })
-  afterAll(async () => {
-    await core.close()
+    ids.othersSoon = (await createComplaint(env.core, env.refs, { request: '他人将到期' }, othersSoon)).id
   })
 
   const idsOf = (items: { id: number }[]) => items.map((c) => c.id).sort((a, b) => a - b)
   const sortedIds = (...keys: string[]) => keys.map((k) => ids[k]!).sort((a, b) => a - b)
 
   it('gives each 诉求 its clock state', async () => {
-    const page = await call(core, 'complaints.list', { pageSize: 100 })
+    const page = await call(env.core, 'complaints.list', { pageSize: 100 })
     const state = Object.fromEntries(page.items.map((c) => [c.id, c.clockState]))
     expect(state[ids.overdue15!]).toBe('overdue')
     expect(state[ids.overdue1!]).toBe('overdue')
@@ -246,7 +227,7 @@ describe('due soon, overdue, the list filter and the 工作台', () => {
 
   it('filters the list by clock state', async () => {
     const list = async (clock: 'ok' | 'due_soon' | 'overdue', as: Ctx = ctx) =>
-      idsOf((await call(core, 'complaints.list', { clock, pageSize: 100 }, as)).items)
+      idsOf((await call(env.core, 'complaints.list', { clock, pageSize: 100 }, as)).items)
     expect(await list('overdue')).toEqual(sortedIds('overdue15', 'overdue1', 'othersOverdue'))
     expect(await list('due_soon')).toEqual(sortedIds('today', 'inThree', 'othersSoon'))
     expect(await list('ok')).toEqual(sortedIds('inFour'))
@@ -259,7 +240,7 @@ describe('due soon, overdue, the list filter and the 工作台', () => {
   })
 
   it('shows on the 工作台 my 诉求 due within 3 days and everyone’s overdue ones', async () => {
-    const board = await call(core, 'complaints.dashboard', {})
+    const board = await call(env.core, 'complaints.dashboard', {})
     expect(board.today).toBe('2026-03-01')
     // Mine: overdue or due within 3 days, most urgent first; not the other clerk's, not the 'ok' one.
     expect(board.mine.map((c) => c.id)).toEqual(['overdue15', 'overdue1', 'today', 'inThree'].map((k) => ids[k]))
@@ -269,13 +250,13 @@ describe('due soon, overdue, the list filter and the 工作台', () => {
     expect(board.counts).toEqual({ open: 7, dueSoon: 3, overdue: 3, registeredToday: 1 })
 
     // The other clerk sees their own.
-    const theirs = await call(core, 'complaints.dashboard', {}, { ...other, clock: ctx.clock })
+    const theirs = await call(env.core, 'complaints.dashboard', {}, { ...other, clock: ctx.clock })
     expect(idsOf(theirs.mine)).toEqual(sortedIds('othersOverdue', 'othersSoon'))
   })
 
   it('ages as days pass and drops 诉求 once handled', async () => {
     const later = at('2026-03-05T10:00:00+08:00')
-    const board = await call(core, 'complaints.dashboard', {}, later)
+    const board = await call(env.core, 'complaints.dashboard', {}, later)
     expect(board.mine.map((c) => c.id)).toEqual(
       ['overdue15', 'overdue1', 'today', 'inThree', 'inFour'].map((k) => ids[k]),
     )
@@ -283,9 +264,9 @@ describe('due soon, overdue, the list filter and the 工作台', () => {
     expect(board.counts).toMatchObject({ overdue: 6, dueSoon: 1, registeredToday: 0 })
 
     // Accepting the overdue one starts its 60-day handling clock: it leaves both lists.
-    const c = await call(core, 'complaints.get', { id: ids.overdue15! }, later)
-    await act(core, refs, c, 'accept', {}, later)
-    const after = await call(core, 'complaints.dashboard', {}, later)
+    const c = await call(env.core, 'complaints.get', { id: ids.overdue15! }, later)
+    await act(env.core, env.refs, c, 'accept', {}, later)
+    const after = await call(env.core, 'complaints.dashboard', {}, later)
     expect(after.mine.map((x) => x.id)).not.toContain(ids.overdue15)
     expect(after.overdue.map((x) => x.id)).not.toContain(ids.overdue15)
     expect(after.counts.overdue).toBe(5)

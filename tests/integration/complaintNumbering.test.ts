@@ -3,41 +3,26 @@
  * patterns, a new sequence each year, and numbers that stay unique and
  * gapless when many clerks save at once and some of the saves fail.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core/app'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../shared/api/errors'
 import type { IntakeOptions } from '../../shared/api/intakeSettings'
-import { apiErrorOf, call, countRows, openTestCore } from '../fixtures/core'
-import {
-  at,
-  complaintInput,
-  createVisit,
-  personInput,
-  seedIntake,
-  visitInput,
-  type IntakeRefs,
-} from '../fixtures/intake'
+import { apiErrorOf, call, countRows } from '../fixtures/core'
+import { at, complaintInput, createVisit, personInput, useIntakeCore, visitInput } from '../fixtures/intake'
 
-let core: Core
-let refs: IntakeRefs
-
-beforeEach(async () => {
-  core = await openTestCore()
-  refs = await seedIntake(core)
-})
-afterEach(async () => {
-  await core.close()
-})
+const env = useIntakeCore('test')
 
 async function setOptions(change: Partial<IntakeOptions>): Promise<IntakeOptions> {
-  const current = await call(core, 'intake.getOptions', {})
-  return call(core, 'intake.saveOptions', { ...current, ...change })
+  const current = await call(env.core, 'intake.getOptions', {})
+  return call(env.core, 'intake.saveOptions', { ...current, ...change })
 }
 
 describe('numbers', () => {
   it('are year + six-digit sequence by default, for 诉求 and visits alike', async () => {
-    const first = await createVisit(core, refs, [complaintInput(refs), complaintInput(refs, { kind: 'help' })])
-    const second = await createVisit(core, refs)
+    const first = await createVisit(env.core, env.refs, [
+      complaintInput(env.refs),
+      complaintInput(env.refs, { kind: 'help' }),
+    ])
+    const second = await createVisit(env.core, env.refs)
     expect(first.number).toBe('LF2026-000001')
     expect(second.number).toBe('LF2026-000002')
     expect([...first.complaints, ...second.complaints].map((c) => c.number)).toEqual([
@@ -51,18 +36,18 @@ describe('numbers', () => {
   })
 
   it('follow a custom pattern once saved, continuing the sequence', async () => {
-    await createVisit(core, refs)
+    await createVisit(env.core, env.refs)
     const saved = await setOptions({ numberPattern: 'GX{year}{seq:5}' })
     expect(saved.numberPattern).toBe('GX{year}{seq:5}')
-    expect((await call(core, 'intake.getOptions', {})).numberPattern).toBe('GX{year}{seq:5}')
-    const visit = await createVisit(core, refs)
+    expect((await call(env.core, 'intake.getOptions', {})).numberPattern).toBe('GX{year}{seq:5}')
+    const visit = await createVisit(env.core, env.refs)
     expect(visit.complaints[0]!.number).toBe('GX202600002')
   })
 
   it('start again at 1 in a new year', async () => {
-    await createVisit(core, refs)
-    await createVisit(core, refs)
-    const nextYear = await createVisit(core, refs, undefined, {}, at('2027-01-04T10:00:00+08:00'))
+    await createVisit(env.core, env.refs)
+    await createVisit(env.core, env.refs)
+    const nextYear = await createVisit(env.core, env.refs, undefined, {}, at('2027-01-04T10:00:00+08:00'))
     expect(nextYear.number).toBe('LF2027-000001')
     expect(nextYear.complaints[0]!.number).toBe('2027-000001')
   })
@@ -76,22 +61,22 @@ describe('numbers', () => {
       ['{year}-{seq}-{day}', '编号格式只认识 {year} 和 {seq}，请检查花括号'],
       ['', '请填写诉求编号格式'],
     ]
-    const audits = await countRows(core, 'audit_events')
+    const audits = await countRows(env.core, 'audit_events')
     for (const [numberPattern, message] of cases) {
       const err = await apiErrorOf(() => setOptions({ numberPattern }))
       expect(err, numberPattern).toMatchObject({ code: 'VALIDATION', field: 'numberPattern', message })
     }
-    expect((await call(core, 'intake.getOptions', {})).numberPattern).toBe('{year}-{seq:6}')
-    expect(await countRows(core, 'audit_events')).toBe(audits)
+    expect((await call(env.core, 'intake.getOptions', {})).numberPattern).toBe('{year}-{seq:6}')
+    expect(await countRows(env.core, 'audit_events')).toBe(audits)
   })
 
   it('leave no hole when a save fails', async () => {
-    await createVisit(core, refs)
+    await createVisit(env.core, env.refs)
     const err = await apiErrorOf(() =>
-      createVisit(core, refs, [complaintInput(refs), complaintInput(refs, { categoryId: 99999 })]),
+      createVisit(env.core, env.refs, [complaintInput(env.refs), complaintInput(env.refs, { categoryId: 99999 })]),
     )
     expect(err).toMatchObject({ code: 'VALIDATION', field: 'complaints.1.categoryId' })
-    const next = await createVisit(core, refs)
+    const next = await createVisit(env.core, env.refs)
     expect(next.number).toBe('LF2026-000002')
     expect(next.complaints[0]!.number).toBe('2026-000002')
   })
@@ -108,11 +93,15 @@ describe('forty clerks saving at once', () => {
     }))
     const results = await Promise.allSettled(
       plan.map((p) => {
-        const complaints = [complaintInput(refs, { request: `${p.name}的诉求` })]
+        const complaints = [complaintInput(env.refs, { request: `${p.name}的诉求` })]
         if (p.two || p.fails) {
-          complaints.push(complaintInput(refs, { kind: 'help', ...(p.fails ? { categoryId: 99999 } : {}) }))
+          complaints.push(complaintInput(env.refs, { kind: 'help', ...(p.fails ? { categoryId: 99999 } : {}) }))
         }
-        return call(core, 'visits.create', visitInput(refs, complaints, { person: personInput({ name: p.name }) }))
+        return call(
+          env.core,
+          'visits.create',
+          visitInput(env.refs, complaints, { person: personInput({ name: p.name }) }),
+        )
       }),
     )
 
@@ -144,15 +133,15 @@ describe('forty clerks saving at once', () => {
     }
 
     // The failed saves left no person, visit or 诉求, and no event.
-    expect(await countRows(core, 'persons')).toBe(35)
-    expect(await countRows(core, 'visits')).toBe(35)
-    expect(await countRows(core, 'complaints')).toBe(expectedComplaints)
-    expect(await countRows(core, 'complaint_events')).toBe(expectedComplaints)
-    const names = ((await core.db('persons').select('name')) as { name: string }[]).map((r) => r.name)
+    expect(await countRows(env.core, 'persons')).toBe(35)
+    expect(await countRows(env.core, 'visits')).toBe(35)
+    expect(await countRows(env.core, 'complaints')).toBe(expectedComplaints)
+    expect(await countRows(env.core, 'complaint_events')).toBe(expectedComplaints)
+    const names = ((await env.core.db('persons').select('name')) as { name: string }[]).map((r) => r.name)
     for (const p of failed) expect(names).not.toContain(p.name)
-    const stored = (await core.db('complaints').orderBy('seq').select('seq')) as { seq: number }[]
+    const stored = (await env.core.db('complaints').orderBy('seq').select('seq')) as { seq: number }[]
     expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: expectedComplaints }, (_, i) => i + 1))
-    expect(await core.db('number_sequences').where({ scope: 'complaint:2026' }).first('last')).toEqual({
+    expect(await env.core.db('number_sequences').where({ scope: 'complaint:2026' }).first('last')).toEqual({
       last: expectedComplaints,
     })
   })

@@ -4,22 +4,12 @@
  * refused ones change nothing and say why), follow-up, extension, merge,
  * link, and refusal of saves against a stale version.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core/app'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ComplaintDetail } from '../../shared/api/complaints'
 import { complaintActions, canDo, refusalReason, type ComplaintAction } from '../../shared/complaints/workflow'
 import { complaintStatuses, type ComplaintStatus } from '../../shared/intake/labels'
-import { apiErrorOf, call, countRows, ctx, fixedNow, openTestCore } from '../fixtures/core'
-import {
-  act,
-  actInput,
-  complaintInput,
-  createComplaint,
-  createVisit,
-  driveTo,
-  seedIntake,
-  type IntakeRefs,
-} from '../fixtures/intake'
+import { apiErrorOf, call, countRows, ctx, fixedNow } from '../fixtures/core'
+import { act, actInput, complaintInput, createComplaint, createVisit, driveTo, useIntakeCore } from '../fixtures/intake'
 
 const staleMessage = '该诉求已被他人办理或修改，请刷新后再操作（您填写的内容尚未提交）'
 
@@ -40,21 +30,15 @@ const leadsTo: Record<ComplaintAction, ComplaintStatus | null> = {
 }
 
 describe('every action from every status', () => {
-  let core: Core
-  let refs: IntakeRefs
+  const env = useIntakeCore()
   /** A merge target that stays open throughout. */
   let target: ComplaintDetail
   /** One 诉求 per status, for the refused actions (which must leave it untouched). */
   const inStatus = new Map<ComplaintStatus, ComplaintDetail>()
 
   beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-    target = await createComplaint(core, refs)
-    for (const status of complaintStatuses) inStatus.set(status, await driveTo(core, refs, status))
-  })
-  afterAll(async () => {
-    await core.close()
+    target = await createComplaint(env.core, env.refs)
+    for (const status of complaintStatuses) inStatus.set(status, await driveTo(env.core, env.refs, status))
   })
 
   it('has a real 诉求 in each of the nine statuses', () => {
@@ -66,8 +50,8 @@ describe('every action from every status', () => {
   it.each(combos.filter((c) => canDo(c.action, c.status)))(
     'allows $action from $status',
     async ({ status, action }) => {
-      const before = await driveTo(core, refs, status)
-      const saved = await act(core, refs, before, action, { targetId: target.id })
+      const before = await driveTo(env.core, env.refs, status)
+      const saved = await act(env.core, env.refs, before, action, { targetId: target.id })
       const to = leadsTo[action] ?? status
       expect(saved.status).toBe(to)
       expect(saved.version).toBe(before.version + 1)
@@ -81,45 +65,36 @@ describe('every action from every status', () => {
         staffName: '本机管理员',
         at: fixedNow.toISOString(),
       })
-      expect(await call(core, 'complaints.get', { id: before.id })).toEqual(saved)
+      expect(await call(env.core, 'complaints.get', { id: before.id })).toEqual(saved)
     },
   )
 
   it.each(combos.filter((c) => !canDo(c.action, c.status)))(
     'refuses $action from $status with the reason, changing nothing',
     async ({ status, action }) => {
-      const before = await call(core, 'complaints.get', { id: inStatus.get(status)!.id })
-      const events = await countRows(core, 'complaint_events')
-      const audits = await countRows(core, 'audit_events')
-      const followUps = await countRows(core, 'complaint_followups')
+      const before = await call(env.core, 'complaints.get', { id: inStatus.get(status)!.id })
+      const events = await countRows(env.core, 'complaint_events')
+      const audits = await countRows(env.core, 'audit_events')
+      const followUps = await countRows(env.core, 'complaint_followups')
       const err = await apiErrorOf(() =>
-        call(core, 'complaints.act', actInput(action, before, refs, { targetId: target.id })),
+        call(env.core, 'complaints.act', actInput(action, before, env.refs, { targetId: target.id })),
       )
       expect(err.code).toBe('CONFLICT')
       expect(err.message).toBe(refusalReason(action, status))
-      expect(await call(core, 'complaints.get', { id: before.id })).toEqual(before)
-      expect(await countRows(core, 'complaint_events')).toBe(events)
-      expect(await countRows(core, 'audit_events')).toBe(audits)
-      expect(await countRows(core, 'complaint_followups')).toBe(followUps)
+      expect(await call(env.core, 'complaints.get', { id: before.id })).toEqual(before)
+      expect(await countRows(env.core, 'complaint_events')).toBe(events)
+      expect(await countRows(env.core, 'audit_events')).toBe(audits)
+      expect(await countRows(env.core, 'complaint_followups')).toBe(followUps)
     },
   )
 })
 
 describe('workflow details', () => {
-  let core: Core
-  let refs: IntakeRefs
-
-  beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-  })
-  afterAll(async () => {
-    await core.close()
-  })
+  const env = useIntakeCore()
 
   it('records every step on the timeline with who, when, from, to and note, and one audit event each', async () => {
-    let c = await createComplaint(core, refs)
-    for (const action of ['accept', 'assign', 'start', 'resolve'] as const) c = await act(core, refs, c, action)
+    let c = await createComplaint(env.core, env.refs)
+    for (const action of ['accept', 'assign', 'start', 'resolve'] as const) c = await act(env.core, env.refs, c, action)
     expect(c.timeline.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
       ['register', null, 'registered'],
       ['accept', 'registered', 'accepted'],
@@ -140,23 +115,23 @@ describe('workflow details', () => {
       dueDate: null,
       clockState: null,
     })
-    const transitions = await core.db('audit_events').where({ action: 'transition', entity_id: c.id })
+    const transitions = await env.core.db('audit_events').where({ action: 'transition', entity_id: c.id })
     expect(transitions).toHaveLength(4)
   })
 
   it('rejects with a reason, then archives', async () => {
-    let c = await act(core, refs, await createComplaint(core, refs), 'reject')
+    let c = await act(env.core, env.refs, await createComplaint(env.core, env.refs), 'reject')
     expect(c).toMatchObject({
       status: 'rejected',
       rejectReason: '不属于本社区职责范围，已告知向区市场监管局反映',
       dueDate: null,
     })
-    c = await act(core, refs, c, 'archive')
+    c = await act(env.core, env.refs, c, 'archive')
     expect(c.status).toBe('archived')
   })
 
   it('a return (退单) clears the unit and goes back to 已受理, with the reason on the timeline', async () => {
-    const c = await act(core, refs, await driveTo(core, refs, 'in_progress'), 'return')
+    const c = await act(env.core, env.refs, await driveTo(env.core, env.refs, 'in_progress'), 'return')
     expect(c).toMatchObject({ status: 'accepted', unitId: null, unitName: null, assignee: null })
     expect(c.timeline.at(-1)).toMatchObject({
       action: 'return',
@@ -168,17 +143,17 @@ describe('workflow details', () => {
   })
 
   it('reassigning (转办) records the previous unit', async () => {
-    const c = await act(core, refs, await driveTo(core, refs, 'assigned'), 'assign', {
-      unitId: refs.units['社区居委会'],
+    const c = await act(env.core, env.refs, await driveTo(env.core, env.refs, 'assigned'), 'assign', {
+      unitId: env.refs.units['社区居委会'],
     })
     expect(c).toMatchObject({ status: 'assigned', unitName: '社区居委会' })
     expect(c.timeline.at(-1)!.detail).toMatchObject({ unit: '社区居委会', previousUnit: '物业公司' })
   })
 
   it('escalating to mediation hands it to the mediation committee; consulting records the meeting', async () => {
-    const mediated = await act(core, refs, await driveTo(core, refs, 'accepted'), 'escalate_mediation')
+    const mediated = await act(env.core, env.refs, await driveTo(env.core, env.refs, 'accepted'), 'escalate_mediation')
     expect(mediated).toMatchObject({ status: 'in_progress', unitName: '人民调解委员会' })
-    const consulted = await act(core, refs, await driveTo(core, refs, 'assigned'), 'consult')
+    const consulted = await act(env.core, env.refs, await driveTo(env.core, env.refs, 'assigned'), 'consult')
     expect(consulted.status).toBe('in_progress')
     expect(consulted.timeline.at(-1)).toMatchObject({
       action: 'consult',
@@ -188,22 +163,22 @@ describe('workflow details', () => {
   })
 
   it('refuses to assign to a unit that is archived or does not exist, changing nothing', async () => {
-    const c = await driveTo(core, refs, 'accepted')
-    const unit = await call(core, 'intake.saveUnit', { name: '城管执法中队', kind: 'subdistrict_office' })
-    await call(core, 'intake.archiveUnit', { id: unit.id, archived: true })
-    const archived = await apiErrorOf(() => act(core, refs, c, 'assign', { unitId: unit.id }))
+    const c = await driveTo(env.core, env.refs, 'accepted')
+    const unit = await call(env.core, 'intake.saveUnit', { name: '城管执法中队', kind: 'subdistrict_office' })
+    await call(env.core, 'intake.archiveUnit', { id: unit.id, archived: true })
+    const archived = await apiErrorOf(() => act(env.core, env.refs, c, 'assign', { unitId: unit.id }))
     expect(archived).toMatchObject({
       code: 'VALIDATION',
       field: 'unitId',
       message: '承办单位“城管执法中队”已停用，请选择其他单位',
     })
-    const missing = await apiErrorOf(() => act(core, refs, c, 'assign', { unitId: 9999 }))
+    const missing = await apiErrorOf(() => act(env.core, env.refs, c, 'assign', { unitId: 9999 }))
     expect(missing).toMatchObject({ code: 'VALIDATION', field: 'unitId', message: '所选承办单位不存在，请重新选择' })
-    expect(await call(core, 'complaints.get', { id: c.id })).toEqual(c)
+    expect(await call(env.core, 'complaints.get', { id: c.id })).toEqual(c)
   })
 
   it('asks for the fields each action needs', async () => {
-    const c = await driveTo(core, refs, 'in_progress')
+    const c = await driveTo(env.core, env.refs, 'in_progress')
     const cases: [Record<string, unknown>, string, string][] = [
       [{ action: 'resolve', result: '', answer: 'support' }, 'result', '请填写办理结果'],
       [{ action: 'resolve', result: '已处理' }, 'answer', '请选择答复意见（支持/解释/不予支持）'],
@@ -214,15 +189,15 @@ describe('workflow details', () => {
     for (const [input, field, message] of cases) {
       const err = await apiErrorOf(() =>
         // Deliberately malformed input, so past the typed helper straight to the API door.
-        core.call(ctx, 'complaints.act', { id: c.id, version: c.version, ...input }),
+        env.core.call(ctx, 'complaints.act', { id: c.id, version: c.version, ...input }),
       )
       expect(err, JSON.stringify(input)).toMatchObject({ code: 'VALIDATION', field, message })
     }
-    expect(await call(core, 'complaints.get', { id: c.id })).toEqual(c)
+    expect(await call(env.core, 'complaints.get', { id: c.id })).toEqual(c)
   })
 
   it('a satisfied follow-up closes the loop as 已回访 and keeps the call on record', async () => {
-    const c = await act(core, refs, await driveTo(core, refs, 'resolved'), 'follow_up', {
+    const c = await act(env.core, env.refs, await driveTo(env.core, env.refs, 'resolved'), 'follow_up', {
       satisfaction: 'basically_satisfied',
     })
     expect(c).toMatchObject({ status: 'followed_up', satisfaction: 'basically_satisfied' })
@@ -239,8 +214,8 @@ describe('workflow details', () => {
   })
 
   it('an unsatisfied follow-up reopens it to 办理中 with a reopen event and a running clock', async () => {
-    const resolved = await driveTo(core, refs, 'resolved')
-    const reopened = await act(core, refs, resolved, 'follow_up', { satisfaction: 'unsatisfied' })
+    const resolved = await driveTo(env.core, env.refs, 'resolved')
+    const reopened = await act(env.core, env.refs, resolved, 'follow_up', { satisfaction: 'unsatisfied' })
     expect(reopened).toMatchObject({
       status: 'in_progress',
       satisfaction: 'unsatisfied',
@@ -257,24 +232,24 @@ describe('workflow details', () => {
     expect(reopened.followUps[0]!.satisfaction).toBe('unsatisfied')
 
     // It can be resolved again and followed up once more.
-    let again = await act(core, refs, reopened, 'resolve')
-    again = await act(core, refs, again, 'follow_up')
+    let again = await act(env.core, env.refs, reopened, 'resolve')
+    again = await act(env.core, env.refs, again, 'follow_up')
     expect(again).toMatchObject({ status: 'followed_up', satisfaction: 'satisfied' })
     expect(again.followUps.map((f) => f.satisfaction)).toEqual(['unsatisfied', 'satisfied'])
   })
 
   it('extends once, by at most 30 days, with approver and reason', async () => {
-    const accepted = await driveTo(core, refs, 'accepted')
+    const accepted = await driveTo(env.core, env.refs, 'accepted')
     expect(accepted.handleDue).toBe('2026-04-30')
 
-    const tooLong = await apiErrorOf(() => act(core, refs, accepted, 'extend', { days: 31 }))
+    const tooLong = await apiErrorOf(() => act(env.core, env.refs, accepted, 'extend', { days: 31 }))
     expect(tooLong).toMatchObject({
       code: 'VALIDATION',
       field: 'days',
       message: '延期不得超过30日（信访工作条例第三十二条）',
     })
 
-    const extended = await act(core, refs, accepted, 'extend', { days: 30 })
+    const extended = await act(env.core, env.refs, accepted, 'extend', { days: 30 })
     expect(extended).toMatchObject({
       status: 'accepted',
       handleDue: '2026-05-30',
@@ -291,42 +266,42 @@ describe('workflow details', () => {
     })
 
     // Still once only after a hand-back and a new assignment.
-    let later = await act(core, refs, extended, 'assign')
-    later = await act(core, refs, later, 'return')
-    const events = await countRows(core, 'complaint_events')
-    const again = await apiErrorOf(() => act(core, refs, later, 'extend', { days: 5 }))
+    let later = await act(env.core, env.refs, extended, 'assign')
+    later = await act(env.core, env.refs, later, 'return')
+    const events = await countRows(env.core, 'complaint_events')
+    const again = await apiErrorOf(() => act(env.core, env.refs, later, 'extend', { days: 5 }))
     expect(again).toMatchObject({ code: 'CONFLICT', message: '该诉求已于此前延期30日；依《信访工作条例》只能延期一次' })
-    expect(await call(core, 'complaints.get', { id: later.id })).toEqual(later)
-    expect(await countRows(core, 'complaint_events')).toBe(events)
+    expect(await call(env.core, 'complaints.get', { id: later.id })).toEqual(later)
+    expect(await countRows(env.core, 'complaint_events')).toBe(events)
   })
 
   it('refuses to edit the content of an archived or merged 诉求', async () => {
     for (const status of ['archived', 'merged'] as const) {
-      const c = await driveTo(core, refs, status)
+      const c = await driveTo(env.core, env.refs, status)
       const err = await apiErrorOf(() =>
-        call(core, 'complaints.update', {
-          ...complaintInput(refs, { request: '改一改' }),
+        call(env.core, 'complaints.update', {
+          ...complaintInput(env.refs, { request: '改一改' }),
           id: c.id,
           version: c.version,
         }),
       )
       expect(err).toMatchObject({ code: 'CONFLICT', message: '已归档或已合并的诉求不能再修改内容' })
-      expect(await call(core, 'complaints.get', { id: c.id })).toEqual(c)
+      expect(await call(env.core, 'complaints.get', { id: c.id })).toEqual(c)
     }
   })
 
   it('records which content was edited on the timeline', async () => {
-    const c = await createComplaint(core, refs)
-    const edited = await call(core, 'complaints.update', {
-      ...complaintInput(refs, { request: '请尽快清理建筑垃圾', urgency: 'urgent' }),
+    const c = await createComplaint(env.core, env.refs)
+    const edited = await call(env.core, 'complaints.update', {
+      ...complaintInput(env.refs, { request: '请尽快清理建筑垃圾', urgency: 'urgent' }),
       id: c.id,
       version: c.version,
     })
     expect(edited).toMatchObject({ request: '请尽快清理建筑垃圾', urgency: 'urgent', version: c.version + 1 })
     expect(edited.timeline.at(-1)).toMatchObject({ action: 'edit', note: '修改了紧急程度、请求' })
     // Saving the same content again adds no event.
-    const same = await call(core, 'complaints.update', {
-      ...complaintInput(refs, { request: '请尽快清理建筑垃圾', urgency: 'urgent' }),
+    const same = await call(env.core, 'complaints.update', {
+      ...complaintInput(env.refs, { request: '请尽快清理建筑垃圾', urgency: 'urgent' }),
       id: c.id,
       version: edited.version,
     })
@@ -335,24 +310,15 @@ describe('workflow details', () => {
 })
 
 describe('merge and link', () => {
-  let core: Core
-  let refs: IntakeRefs
-
-  beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-  })
-  afterAll(async () => {
-    await core.close()
-  })
+  const env = useIntakeCore()
 
   it('merging keeps both timelines: the target shows the merged one’s events under its own number', async () => {
     // A compound and category of their own, so other tests' 诉求 are not possible duplicates.
-    const own = { compoundId: refs.places.hongguangYuan, categoryId: refs.categories['加装电梯'] }
-    const target = await act(core, refs, await createComplaint(core, refs, own), 'accept')
-    let dup = await createComplaint(core, refs, own)
-    dup = await act(core, refs, dup, 'accept')
-    const merged = await act(core, refs, dup, 'merge', { targetId: target.id })
+    const own = { compoundId: env.refs.places.hongguangYuan, categoryId: env.refs.categories['加装电梯'] }
+    const target = await act(env.core, env.refs, await createComplaint(env.core, env.refs, own), 'accept')
+    let dup = await createComplaint(env.core, env.refs, own)
+    dup = await act(env.core, env.refs, dup, 'accept')
+    const merged = await act(env.core, env.refs, dup, 'merge', { targetId: target.id })
     expect(merged).toMatchObject({
       status: 'merged',
       mergedInto: { id: target.id, number: target.number },
@@ -363,7 +329,7 @@ describe('merge and link', () => {
     expect(merged.timeline.map((e) => e.action)).toEqual(['register', 'accept', 'merge'])
     expect(merged.timeline.at(-1)!.detail).toEqual({ into: target.number })
 
-    const after = await call(core, 'complaints.get', { id: target.id })
+    const after = await call(env.core, 'complaints.get', { id: target.id })
     expect(after.status).toBe('accepted')
     expect(after.mergedIn).toEqual([{ id: dup.id, number: dup.number }])
     const byNumber = (n: string) => after.timeline.filter((e) => e.complaintNumber === n).map((e) => e.action)
@@ -379,13 +345,13 @@ describe('merge and link', () => {
   // this one contribute events, so after A → B and then B → C, C's timeline has B's events
   // (including B's 'merged_in' from A) but none of A's own.
   it('merging twice in a chain keeps every timeline on the final 诉求', async () => {
-    const own = { compoundId: refs.places.hongguangYuan, categoryId: refs.categories['邻里纠纷'] }
-    const a = await createComplaint(core, refs, own)
-    const b = await createComplaint(core, refs, own)
-    const c = await createComplaint(core, refs, own)
-    await act(core, refs, a, 'merge', { targetId: b.id })
-    await act(core, refs, await call(core, 'complaints.get', { id: b.id }), 'merge', { targetId: c.id })
-    const final = await call(core, 'complaints.get', { id: c.id })
+    const own = { compoundId: env.refs.places.hongguangYuan, categoryId: env.refs.categories['邻里纠纷'] }
+    const a = await createComplaint(env.core, env.refs, own)
+    const b = await createComplaint(env.core, env.refs, own)
+    const c = await createComplaint(env.core, env.refs, own)
+    await act(env.core, env.refs, a, 'merge', { targetId: b.id })
+    await act(env.core, env.refs, await call(env.core, 'complaints.get', { id: b.id }), 'merge', { targetId: c.id })
+    const final = await call(env.core, 'complaints.get', { id: c.id })
     expect(final.timeline.filter((e) => e.complaintNumber === a.number).map((e) => e.action)).toEqual([
       'register',
       'merge',
@@ -393,140 +359,125 @@ describe('merge and link', () => {
   })
 
   it('refuses to merge into itself, into a merged 诉求 or into one that does not exist', async () => {
-    const created = await createComplaint(core, refs)
-    const b = await createComplaint(core, refs)
-    const c = await createComplaint(core, refs)
-    await act(core, refs, b, 'merge', { targetId: c.id })
-    const a = await call(core, 'complaints.get', { id: created.id })
+    const created = await createComplaint(env.core, env.refs)
+    const b = await createComplaint(env.core, env.refs)
+    const c = await createComplaint(env.core, env.refs)
+    await act(env.core, env.refs, b, 'merge', { targetId: c.id })
+    const a = await call(env.core, 'complaints.get', { id: created.id })
     const cases: [number, string][] = [
       [a.id, '不能合并到它自己'],
       [b.id, `诉求${b.number}本身已合并到其他诉求，请选择最终的那一件`],
       [9999, '要合并到的诉求不存在'],
     ]
     for (const [targetId, message] of cases) {
-      const err = await apiErrorOf(() => act(core, refs, a, 'merge', { targetId }))
+      const err = await apiErrorOf(() => act(env.core, env.refs, a, 'merge', { targetId }))
       expect(err).toMatchObject({ code: 'VALIDATION', field: 'targetId', message })
     }
-    expect(await call(core, 'complaints.get', { id: a.id })).toEqual(a)
+    expect(await call(env.core, 'complaints.get', { id: a.id })).toEqual(a)
   })
 
   it('linking two possible duplicates takes the pair off each other’s list', async () => {
-    const own = { compoundId: refs.places.shangyeju, categoryId: refs.categories['停车充电'] }
-    const visit = await createVisit(core, refs, [
-      complaintInput(refs, own),
-      complaintInput(refs, { ...own, request: '充电桩不够用' }),
+    const own = { compoundId: env.refs.places.shangyeju, categoryId: env.refs.categories['停车充电'] }
+    const visit = await createVisit(env.core, env.refs, [
+      complaintInput(env.refs, own),
+      complaintInput(env.refs, { ...own, request: '充电桩不够用' }),
     ])
     const [a, b] = visit.complaints
     expect(visit.complaints.map((c) => c.hasPossibleDuplicate)).toEqual([true, true])
-    const before = await call(core, 'complaints.get', { id: a!.id })
+    const before = await call(env.core, 'complaints.get', { id: a!.id })
     expect(before.possibleDuplicates.map((d) => d.id)).toEqual([b!.id])
 
-    const linked = await call(core, 'complaints.link', { id: a!.id, otherId: b!.id })
+    const linked = await call(env.core, 'complaints.link', { id: a!.id, otherId: b!.id })
     expect(linked.possibleDuplicates).toEqual([])
     expect(linked.linked).toEqual([{ id: b!.id, number: b!.number }])
     expect(linked.hasPossibleDuplicate).toBe(false)
     expect(linked.timeline.at(-1)).toMatchObject({ action: 'link', detail: { other: b!.number } })
-    const other = await call(core, 'complaints.get', { id: b!.id })
+    const other = await call(env.core, 'complaints.get', { id: b!.id })
     expect(other.possibleDuplicates).toEqual([])
     expect(other.linked).toEqual([{ id: a!.id, number: a!.number }])
     expect(other.hasPossibleDuplicate).toBe(false)
 
-    const self = await apiErrorOf(() => call(core, 'complaints.link', { id: a!.id, otherId: a!.id }))
+    const self = await apiErrorOf(() => call(env.core, 'complaints.link', { id: a!.id, otherId: a!.id }))
     expect(self).toMatchObject({ code: 'VALIDATION', field: 'otherId', message: '不能把诉求与它自己关联' })
   })
 })
 
 describe('linking an already linked pair again', () => {
-  let core: Core
-  let refs: IntakeRefs
-
-  beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-  })
-  afterAll(async () => {
-    await core.close()
-  })
+  const env = useIntakeCore()
 
   // BUG in core (complaints.ts link): with sqlite3, knex's insert…onConflict().ignore()
   // returns [lastID] even when the row was ignored, so `inserted.length > 0` is always
   // true and every repeat link appends two more 'link' events and an audit event.
   it('adds no events, either way round', async () => {
-    const visit = await createVisit(core, refs, [complaintInput(refs), complaintInput(refs, { request: '垃圾清运' })])
+    const visit = await createVisit(env.core, env.refs, [
+      complaintInput(env.refs),
+      complaintInput(env.refs, { request: '垃圾清运' }),
+    ])
     const [a, b] = visit.complaints
-    await call(core, 'complaints.link', { id: a!.id, otherId: b!.id })
-    const events = await countRows(core, 'complaint_events')
-    const audits = await countRows(core, 'audit_events')
-    const again = await call(core, 'complaints.link', { id: b!.id, otherId: a!.id })
-    expect(await countRows(core, 'complaint_links')).toBe(1)
+    await call(env.core, 'complaints.link', { id: a!.id, otherId: b!.id })
+    const events = await countRows(env.core, 'complaint_events')
+    const audits = await countRows(env.core, 'audit_events')
+    const again = await call(env.core, 'complaints.link', { id: b!.id, otherId: a!.id })
+    expect(await countRows(env.core, 'complaint_links')).toBe(1)
     expect(again.timeline.filter((e) => e.action === 'link')).toHaveLength(1)
-    expect(await countRows(core, 'complaint_events')).toBe(events)
-    expect(await countRows(core, 'audit_events')).toBe(audits)
+    expect(await countRows(env.core, 'complaint_events')).toBe(events)
+    expect(await countRows(env.core, 'audit_events')).toBe(audits)
   })
 })
 
 describe('two clerks on the same 诉求', () => {
-  let core: Core
-  let refs: IntakeRefs
-
-  beforeAll(async () => {
-    core = await openTestCore()
-    refs = await seedIntake(core)
-  })
-  afterAll(async () => {
-    await core.close()
-  })
+  const env = useIntakeCore()
 
   it('the second content save with the old version is refused and changes nothing', async () => {
-    const c = await createComplaint(core, refs)
-    const first = await call(core, 'complaints.get', { id: c.id })
-    const second = await call(core, 'complaints.get', { id: c.id })
-    const saved = await call(core, 'complaints.update', {
-      ...complaintInput(refs, { request: '第一位办事员的修改' }),
+    const c = await createComplaint(env.core, env.refs)
+    const first = await call(env.core, 'complaints.get', { id: c.id })
+    const second = await call(env.core, 'complaints.get', { id: c.id })
+    const saved = await call(env.core, 'complaints.update', {
+      ...complaintInput(env.refs, { request: '第一位办事员的修改' }),
       id: first.id,
       version: first.version,
     })
-    const events = await countRows(core, 'complaint_events')
+    const events = await countRows(env.core, 'complaint_events')
     const err = await apiErrorOf(() =>
-      call(core, 'complaints.update', {
-        ...complaintInput(refs, { request: '第二位办事员的修改' }),
+      call(env.core, 'complaints.update', {
+        ...complaintInput(env.refs, { request: '第二位办事员的修改' }),
         id: second.id,
         version: second.version,
       }),
     )
     expect(err).toMatchObject({ code: 'CONFLICT', message: staleMessage })
-    expect(await call(core, 'complaints.get', { id: c.id })).toEqual(saved)
-    expect(await countRows(core, 'complaint_events')).toBe(events)
+    expect(await call(env.core, 'complaints.get', { id: c.id })).toEqual(saved)
+    expect(await countRows(env.core, 'complaint_events')).toBe(events)
   })
 
   it('the second action with the old version is refused, even one that would be allowed', async () => {
-    const c = await createComplaint(core, refs)
-    const first = await call(core, 'complaints.get', { id: c.id })
-    const second = await call(core, 'complaints.get', { id: c.id })
-    const accepted = await act(core, refs, first, 'accept')
-    const events = await countRows(core, 'complaint_events')
+    const c = await createComplaint(env.core, env.refs)
+    const first = await call(env.core, 'complaints.get', { id: c.id })
+    const second = await call(env.core, 'complaints.get', { id: c.id })
+    const accepted = await act(env.core, env.refs, first, 'accept')
+    const events = await countRows(env.core, 'complaint_events')
     for (const action of ['reject', 'accept', 'assign'] as const) {
-      const err = await apiErrorOf(() => act(core, refs, second, action))
+      const err = await apiErrorOf(() => act(env.core, env.refs, second, action))
       expect(err, action).toMatchObject({ code: 'CONFLICT', message: staleMessage })
     }
     const stale = await apiErrorOf(() =>
-      call(core, 'complaints.update', { ...complaintInput(refs), id: second.id, version: second.version }),
+      call(env.core, 'complaints.update', { ...complaintInput(env.refs), id: second.id, version: second.version }),
     )
     expect(stale).toMatchObject({ code: 'CONFLICT', message: staleMessage })
-    expect(await call(core, 'complaints.get', { id: c.id })).toEqual(accepted)
-    expect(await countRows(core, 'complaint_events')).toBe(events)
+    expect(await call(env.core, 'complaints.get', { id: c.id })).toEqual(accepted)
+    expect(await countRows(env.core, 'complaint_events')).toBe(events)
   })
 
   it('an edit bumps the version so a pending action on the old version is refused', async () => {
-    const c = await createComplaint(core, refs)
-    const edited = await call(core, 'complaints.update', {
-      ...complaintInput(refs, { request: '补充：还有大件家具' }),
+    const c = await createComplaint(env.core, env.refs)
+    const edited = await call(env.core, 'complaints.update', {
+      ...complaintInput(env.refs, { request: '补充：还有大件家具' }),
       id: c.id,
       version: c.version,
     })
-    const err = await apiErrorOf(() => act(core, refs, c, 'accept'))
+    const err = await apiErrorOf(() => act(env.core, env.refs, c, 'accept'))
     expect(err).toMatchObject({ code: 'CONFLICT', message: staleMessage })
-    expect((await call(core, 'complaints.get', { id: c.id })).status).toBe('registered')
-    expect(await act(core, refs, edited, 'accept')).toMatchObject({ status: 'accepted' })
+    expect((await call(env.core, 'complaints.get', { id: c.id })).status).toBe('registered')
+    expect(await act(env.core, env.refs, edited, 'accept')).toMatchObject({ status: 'accepted' })
   })
 })

@@ -3,37 +3,19 @@
  * 诉求 in one transaction, group visits, the visit list, repeat visitors and
  * the possible-duplicate flag (same compound and category within 30 days).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core/app'
-import { apiErrorOf, call, countRows, fixedNow, openTestCore } from '../fixtures/core'
-import {
-  at,
-  complaintInput,
-  createVisit,
-  personInput,
-  seedIntake,
-  visitInput,
-  type IntakeRefs,
-} from '../fixtures/intake'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { apiErrorOf, call, countRows, fixedNow } from '../fixtures/core'
+import { at, complaintInput, createVisit, personInput, useIntakeCore, visitInput } from '../fixtures/intake'
 
-let core: Core
-let refs: IntakeRefs
-
-beforeAll(async () => {
-  core = await openTestCore()
-  refs = await seedIntake(core)
-})
-afterAll(async () => {
-  await core.close()
-})
+const env = useIntakeCore()
 
 describe('logging a visit', () => {
   it('closed on the spot keeps the answer and makes no 诉求', async () => {
-    const complaintsBefore = await countRows(core, 'complaints')
+    const complaintsBefore = await countRows(env.core, 'complaints')
     const visit = await call(
-      core,
+      env.core,
       'visits.create',
-      visitInput(refs, [], {
+      visitInput(env.refs, [], {
         outcome: 'on_spot',
         channel: 'phone',
         subject: '咨询居住证办理材料',
@@ -52,27 +34,27 @@ describe('logging a visit', () => {
       visitorCount: 1,
       person: { name: '陈晨', phoneMasked: '0851-***3456' },
     })
-    expect(await countRows(core, 'complaints')).toBe(complaintsBefore)
-    expect(await call(core, 'visits.get', { id: visit.id })).toEqual(visit)
-    const audit = await core.db('audit_events').where({ entity: 'visit', entity_id: visit.id })
+    expect(await countRows(env.core, 'complaints')).toBe(complaintsBefore)
+    expect(await call(env.core, 'visits.get', { id: visit.id })).toEqual(visit)
+    const audit = await env.core.db('audit_events').where({ entity: 'visit', entity_id: visit.id })
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create'])
   })
 
   it('turned into several 诉求 registers each with its own number, clock and first event', async () => {
     const visit = await createVisit(
-      core,
-      refs,
+      env.core,
+      env.refs,
       [
-        complaintInput(refs),
-        complaintInput(refs, { kind: 'help', categoryId: refs.categories['设施维修'], request: '路灯不亮' }),
-        complaintInput(refs, {
+        complaintInput(env.refs),
+        complaintInput(env.refs, { kind: 'help', categoryId: env.refs.categories['设施维修'], request: '路灯不亮' }),
+        complaintInput(env.refs, {
           kind: 'inquiry',
-          categoryId: refs.categories['政策咨询'],
+          categoryId: env.refs.categories['政策咨询'],
           compoundId: null,
           request: '高龄补贴',
         }),
       ],
-      { answer: '这段答复只属于当场办结，不应保存', person: personInput({ compoundId: refs.places.shangyeju }) },
+      { answer: '这段答复只属于当场办结，不应保存', person: personInput({ compoundId: env.refs.places.shangyeju }) },
     )
     expect(visit.answer).toBeNull()
     expect(visit.complaints).toHaveLength(3)
@@ -81,7 +63,9 @@ describe('logging a visit', () => {
       ['help', '设施维修', 'registered', '2026-03-16', '路灯不亮'],
       ['inquiry', '政策咨询', 'registered', '2026-03-16', '高龄补贴'],
     ])
-    const [first, , third] = await Promise.all(visit.complaints.map((c) => call(core, 'complaints.get', { id: c.id })))
+    const [first, , third] = await Promise.all(
+      visit.complaints.map((c) => call(env.core, 'complaints.get', { id: c.id })),
+    )
     expect(first).toMatchObject({
       visitId: visit.id,
       visitNumber: visit.number,
@@ -109,7 +93,7 @@ describe('logging a visit', () => {
   })
 
   it('records a group visit with its representatives, phones masked', async () => {
-    const visit = await createVisit(core, refs, undefined, {
+    const visit = await createVisit(env.core, env.refs, undefined, {
       channel: 'walk_in',
       visitorCount: 12,
       involvedCount: 240,
@@ -127,7 +111,7 @@ describe('logging a visit', () => {
   })
 
   it('says when a visit does not exist', async () => {
-    const err = await apiErrorOf(() => call(core, 'visits.get', { id: 9999 }))
+    const err = await apiErrorOf(() => call(env.core, 'visits.get', { id: 9999 }))
     expect(err).toMatchObject({ code: 'NOT_FOUND', message: '该来访记录不存在' })
   })
 })
@@ -136,7 +120,7 @@ describe('the visit list', () => {
   let mine: Awaited<ReturnType<typeof createVisit>>
 
   beforeAll(async () => {
-    mine = await createVisit(core, refs, undefined, {
+    mine = await createVisit(env.core, env.refs, undefined, {
       person: personInput({ name: '欧阳娜娜', phone: '13566667777' }),
       subject: '反映广场舞噪音扰民',
       channel: 'hotline_12345',
@@ -145,7 +129,7 @@ describe('the visit list', () => {
   })
 
   const numbers = async (input: Parameters<typeof call<'visits.list'>>[2]) =>
-    (await call(core, 'visits.list', input)).items.map((v) => v.number)
+    (await call(env.core, 'visits.list', input)).items.map((v) => v.number)
 
   it('finds a visit by number, lookup code, name, subject or phone digits', async () => {
     expect(await numbers({ query: mine.number.toLowerCase() })).toEqual([mine.number])
@@ -157,14 +141,14 @@ describe('the visit list', () => {
 
   it('filters by channel, outcome and date, newest first, with totals', async () => {
     expect(await numbers({ channel: 'hotline_12345' })).toEqual([mine.number])
-    expect((await call(core, 'visits.list', { outcome: 'on_spot' })).items.every((v) => v.outcome === 'on_spot')).toBe(
-      true,
-    )
+    expect(
+      (await call(env.core, 'visits.list', { outcome: 'on_spot' })).items.every((v) => v.outcome === 'on_spot'),
+    ).toBe(true)
     expect(await numbers({ dateFrom: '2026-02-10', dateTo: '2026-02-10' })).toEqual([mine.number])
     expect(await numbers({ dateTo: '2026-02-09' })).toEqual([])
-    const all = await call(core, 'visits.list', { pageSize: 100 })
+    const all = await call(env.core, 'visits.list', { pageSize: 100 })
     expect(all.items.at(-1)!.number).toBe(mine.number)
-    const page = await call(core, 'visits.list', { pageSize: 2, page: 2 })
+    const page = await call(env.core, 'visits.list', { pageSize: 2, page: 2 })
     expect(page.total).toBe(all.total)
     expect(page.items.map((v) => v.number)).toEqual(all.items.slice(2, 4).map((v) => v.number))
   })
@@ -173,23 +157,23 @@ describe('the visit list', () => {
 describe('a repeat visitor', () => {
   it('is found by phone, with earlier visits and open 诉求', async () => {
     const phone = '13911112222'
-    const first = await createVisit(core, refs, undefined, { person: personInput({ name: '钱卫东', phone }) })
-    const [match] = await call(core, 'people.search', { query: phone })
+    const first = await createVisit(env.core, env.refs, undefined, { person: personInput({ name: '钱卫东', phone }) })
+    const [match] = await call(env.core, 'people.search', { query: phone })
     expect(match).toMatchObject({ name: '钱卫东', openComplaints: 1, lastVisitAt: fixedNow.toISOString() })
 
-    const history = await call(core, 'people.history', { id: match!.id })
+    const history = await call(env.core, 'people.history', { id: match!.id })
     const person = history.person
     const second = await createVisit(
-      core,
-      refs,
-      [complaintInput(refs, { categoryId: refs.categories['停车充电'], request: '车位被占' })],
+      env.core,
+      env.refs,
+      [complaintInput(env.refs, { categoryId: env.refs.categories['停车充电'], request: '车位被占' })],
       {
         person: { id: person.id, version: person.version, name: person.name },
         visitedAt: '2026-03-01T08:00:00Z',
       },
     )
     expect(second.person.id).toBe(person.id)
-    const after = await call(core, 'people.history', { id: person.id })
+    const after = await call(env.core, 'people.history', { id: person.id })
     expect(after.totalVisits).toBe(2)
     expect(after.visits.map((v) => v.number)).toEqual([first.number, second.number])
     expect(after.openComplaints.map((c) => [c.number, c.categoryName, c.status])).toEqual([
@@ -203,29 +187,36 @@ describe('a repeat visitor', () => {
 
 describe('possible duplicates', () => {
   it('flags the same compound and category within 30 days both ways, and nothing else', async () => {
-    const own = { compoundId: refs.places.hongguangYuan, categoryId: refs.categories['占道经营'] }
+    const own = { compoundId: env.refs.places.hongguangYuan, categoryId: env.refs.categories['占道经营'] }
     const logAt = async (date: string, extra = {}) =>
-      (await createVisit(core, refs, [complaintInput(refs, { ...own, ...extra })], {}, at(`${date}T10:00:00+08:00`)))
-        .complaints[0]!
+      (
+        await createVisit(
+          env.core,
+          env.refs,
+          [complaintInput(env.refs, { ...own, ...extra })],
+          {},
+          at(`${date}T10:00:00+08:00`),
+        )
+      ).complaints[0]!
     const a = await logAt('2026-01-10')
     expect(a.hasPossibleDuplicate).toBe(false)
     const b = await logAt('2026-02-09') // 30 days later
     expect(b.hasPossibleDuplicate).toBe(true)
     const c = await logAt('2026-03-12') // 31 days after b, 61 after a
-    const otherCategory = await logAt('2026-02-09', { categoryId: refs.categories['安全隐患'] })
+    const otherCategory = await logAt('2026-02-09', { categoryId: env.refs.categories['安全隐患'] })
     const otherCompound = await logAt('2026-02-09', {
-      compoundId: refs.places.xingfu,
-      categoryId: refs.categories['占道经营'],
+      compoundId: env.refs.places.xingfu,
+      categoryId: env.refs.categories['占道经营'],
     })
     const noCompound = await call(
-      core,
+      env.core,
       'visits.create',
-      visitInput(refs, [complaintInput(refs, { ...own, compoundId: null })], {
+      visitInput(env.refs, [complaintInput(env.refs, { ...own, compoundId: null })], {
         person: personInput({ compoundId: null }),
       }),
     )
 
-    const detail = async (id: number) => call(core, 'complaints.get', { id })
+    const detail = async (id: number) => call(env.core, 'complaints.get', { id })
     const dupIds = async (id: number) => (await detail(id)).possibleDuplicates.map((d) => d.id)
     expect(await dupIds(a.id)).toEqual([b.id])
     expect(await dupIds(b.id)).toEqual([a.id])
@@ -238,7 +229,7 @@ describe('possible duplicates', () => {
     expect((await detail(b.id)).possibleDuplicates[0]).toMatchObject({ number: a.number, status: 'registered' })
     // The visit shows the flag on the 诉求 too.
     expect(
-      (await call(core, 'visits.get', { id: (await detail(a.id)).visitId! })).complaints[0]!.hasPossibleDuplicate,
+      (await call(env.core, 'visits.get', { id: (await detail(a.id)).visitId! })).complaints[0]!.hasPossibleDuplicate,
     ).toBe(true)
   })
 })

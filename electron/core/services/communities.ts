@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../shared/api/contract'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
 import { recordAudit } from '../audit/trail'
-import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId, whereNameLike } from './rows'
+import { changeStamp, createStamp, insertOrUpdate, setArchived, whereNameLike } from './rows'
 
 interface CommunityRow {
   id: number
@@ -110,19 +110,7 @@ export function communityService(db: Knex) {
             `“${current.name}”下还有${current.compoundCount}个在用小区，请先归档这些小区再归档社区`,
           )
         }
-        await trx('communities')
-          .where({ id: input.id })
-          .update({
-            archived_at: input.archived ? (current.archivedAt ?? nowIso(ctx)) : null,
-            updated_at: nowIso(ctx),
-            updated_by: staffId(ctx),
-            version: current.version + 1,
-          })
-        await recordAudit(trx, ctx, {
-          action: input.archived ? 'archive' : 'restore',
-          entity: 'community',
-          entityId: input.id,
-        })
+        await setArchived(trx, ctx, 'communities', 'community', current, input.archived)
         return fetchCommunity(trx, input.id)
       })
     },

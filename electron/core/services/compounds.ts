@@ -7,7 +7,7 @@ import type { CompoundKind, ManagementKind } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { isUniqueViolation } from '../db/sqlite'
 import { recordAudit } from '../audit/trail'
-import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId, whereNameLike } from './rows'
+import { changeStamp, createStamp, insertOrUpdate, setArchived, whereNameLike } from './rows'
 
 interface CompoundRow {
   id: number
@@ -177,19 +177,7 @@ export function compoundService(db: Knex) {
             throw new ApiError('CONFLICT', `所属社区“${current.communityName}”已归档，请先恢复该社区`)
           }
         }
-        await trx('compounds')
-          .where({ id: input.id })
-          .update({
-            archived_at: input.archived ? (current.archivedAt ?? nowIso(ctx)) : null,
-            updated_at: nowIso(ctx),
-            updated_by: staffId(ctx),
-            version: current.version + 1,
-          })
-        await recordAudit(trx, ctx, {
-          action: input.archived ? 'archive' : 'restore',
-          entity: 'compound',
-          entityId: input.id,
-        })
+        await setArchived(trx, ctx, 'compounds', 'compound', current, input.archived)
         return fetchCompound(trx, input.id)
       })
     },

@@ -1,7 +1,8 @@
-/** Small helpers shared by services: timestamps, LIKE patterns, versioned updates. */
+/** Small helpers shared by services: timestamps, LIKE patterns, versioned updates, archiving. */
 import type { Knex } from 'knex'
 import { ApiError } from '../../../shared/api/errors'
 import type { Ctx } from '../context'
+import { recordAudit, type AuditEntity } from '../audit/trail'
 
 export function nowIso(ctx: Ctx): string {
   return ctx.clock.now().toISOString()
@@ -75,4 +76,27 @@ export function changeStamp(ctx: Ctx): { updated_at: string; updated_by: number 
 
 export function createStamp(ctx: Ctx): { created_at: string; created_by: number } {
   return { created_at: nowIso(ctx), created_by: staffId(ctx) }
+}
+
+/**
+ * Archive or restore a row the caller has just read (and checked) in `trx`,
+ * and say so in the audit trail. Archiving an archived row keeps its first
+ * date, so the record shows when it really left use.
+ */
+export async function setArchived(
+  trx: Knex.Transaction,
+  ctx: Ctx,
+  table: string,
+  entity: AuditEntity,
+  current: { id: number; archivedAt: string | null; version: number },
+  archived: boolean,
+): Promise<void> {
+  await trx(table)
+    .where({ id: current.id })
+    .update({
+      archived_at: archived ? (current.archivedAt ?? nowIso(ctx)) : null,
+      ...changeStamp(ctx),
+      version: current.version + 1,
+    })
+  await recordAudit(trx, ctx, { action: archived ? 'archive' : 'restore', entity, entityId: current.id })
 }

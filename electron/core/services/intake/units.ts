@@ -7,7 +7,7 @@ import type { UnitKind } from '../../../../shared/intake/labels'
 import type { Ctx } from '../../context'
 import { isUniqueViolation } from '../../db/sqlite'
 import { recordAudit } from '../../audit/trail'
-import { changeStamp, createStamp, insertOrUpdate, nowIso, staffId } from '../rows'
+import { changeStamp, createStamp, insertOrUpdate, setArchived } from '../rows'
 
 interface UnitRow {
   id: number
@@ -69,19 +69,7 @@ export function unitService(db: Knex) {
     async archive(ctx: Ctx, input: ParsedInput<'intake.archiveUnit'>): Promise<Unit> {
       return db.transaction(async (trx) => {
         const current = await fetchUnit(trx, input.id)
-        await trx('units')
-          .where({ id: input.id })
-          .update({
-            archived_at: input.archived ? (current.archivedAt ?? nowIso(ctx)) : null,
-            updated_at: nowIso(ctx),
-            updated_by: staffId(ctx),
-            version: current.version + 1,
-          })
-        await recordAudit(trx, ctx, {
-          action: input.archived ? 'archive' : 'restore',
-          entity: 'unit',
-          entityId: input.id,
-        })
+        await setArchived(trx, ctx, 'units', 'unit', current, input.archived)
         return fetchUnit(trx, input.id)
       })
     },
