@@ -27,6 +27,8 @@ import { categoryService } from './services/intake/categories'
 import { unitService } from './services/intake/units'
 import { authService } from './services/auth'
 import { accountService } from './services/accounts'
+import { auditService } from './services/audit'
+import { privacyService } from './services/privacy'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -48,6 +50,8 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
   const units = unitService(db)
   const auth = authService(db)
   const accounts = accountService(db)
+  const audit = auditService(db)
+  const privacy = privacyService(db)
   return {
     'places.listCommunities': communities.list,
     'places.getCommunity': communities.get,
@@ -110,6 +114,15 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
     'accounts.setActive': accounts.setActive,
     'accounts.getSecurity': accounts.getSecurity,
     'accounts.saveSecurity': accounts.saveSecurity,
+    'audit.list': audit.list,
+    'audit.exportXlsx': audit.exportXlsx,
+    'audit.verify': audit.verify,
+    'privacy.getRetention': privacy.getRetention,
+    'privacy.saveRetention': privacy.saveRetention,
+    'privacy.listOverdue': privacy.listOverdue,
+    'privacy.exportPerson': privacy.exportPerson,
+    'privacy.anonymisePerson': privacy.anonymisePerson,
+    'privacy.anonymiseMany': privacy.anonymiseMany,
   }
 }
 

@@ -14,6 +14,8 @@ import { visitsMethods } from './visits'
 import { complaintsMethods } from './complaints'
 import { intakeSettingsMethods } from './intakeSettings'
 import { authMethods } from './auth'
+import { auditMethods } from './audit'
+import { privacyMethods } from './privacy'
 
 export interface MethodSpec {
   summary: string
@@ -32,6 +34,8 @@ export const contract = {
   ...complaintsMethods,
   ...intakeSettingsMethods,
   ...authMethods,
+  ...auditMethods,
+  ...privacyMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

@@ -3,6 +3,8 @@
  * zod so the preload can build `window.api` from it without bundling schemas.
  * `contract.ts` must declare exactly these (checked by the compiler).
  */
+import type { StaffRole } from '../labels'
+
 export const methodNames = [
   'places.listCommunities',
   'places.getCommunity',
@@ -65,6 +67,15 @@ export const methodNames = [
   'accounts.setActive',
   'accounts.getSecurity',
   'accounts.saveSecurity',
+  'audit.list',
+  'audit.exportXlsx',
+  'audit.verify',
+  'privacy.getRetention',
+  'privacy.saveRetention',
+  'privacy.listOverdue',
+  'privacy.exportPerson',
+  'privacy.anonymisePerson',
+  'privacy.anonymiseMany',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
@@ -82,12 +93,58 @@ export const permissions = [
   'intake.admin',
   'people.reveal',
   'accounts.admin',
+  /** The audit trail: read, export, verify. */
+  'audit.read',
+  /** Personal data: export a person's data, anonymise, retention. */
+  'privacy.admin',
   /** Anyone, signed in or not (sign-in itself, the first-run setup). */
   'public',
   /** Any signed-in staff member, even while the session is locked. */
   'session',
 ] as const
 export type Permission = (typeof permissions)[number]
+
+/**
+ * Which role may do what: the single table core checks every call against
+ * (electron/core/auth/permissions.ts). It lives here so the renderer can hide
+ * what a role may not do (显示完整号码 for 领导查询) from the same answer.
+ */
+export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'public' | 'session'>[]> = {
+  admin: [
+    'places.read',
+    'places.write',
+    'system.read',
+    'system.demo',
+    'notices.read',
+    'notices.write',
+    'print',
+    'intake.read',
+    'intake.write',
+    'intake.admin',
+    'people.reveal',
+    'accounts.admin',
+    'audit.read',
+    'privacy.admin',
+  ],
+  front_desk: [
+    'places.read',
+    'system.read',
+    'notices.read',
+    'notices.write',
+    'print',
+    'intake.read',
+    'intake.write',
+    'people.reveal',
+  ],
+  mediator: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print', 'intake.read', 'intake.write'],
+  viewer: ['places.read', 'system.read', 'notices.read', 'intake.read'],
+}
+
+/** Whether a signed-in role holds a permission ('public' and 'session' are anyone's). */
+export function roleHas(role: StaffRole, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'session') return true
+  return (rolePermissions[role] as readonly Permission[]).includes(permission)
+}
 
 export function isMethodName(name: string): name is MethodName {
   return (methodNames as readonly string[]).includes(name)

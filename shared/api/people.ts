@@ -5,7 +5,7 @@
  * an audit event.
  */
 import { z } from './zod'
-import { id, isoDate, optionalPhone, optionalText, personName, version } from './fields'
+import { id, isoDate, optionalPhone, optionalText, personName, requiredText, version } from './fields'
 import { ethnicities, sexes, sexLabels } from '../intake/labels'
 import { birthDateOf, idNumberMessages, idNumberProblem, sexOf } from '../validation/idNumber'
 
@@ -157,9 +157,18 @@ export const personHistory = z.object({
 })
 export type PersonHistory = z.infer<typeof personHistory>
 
+/** Reasons offered in the 显示完整号码 popover; the clerk may also type one. */
+export const revealReasons = ['回访联系', '核实身份', '转办需要', '居民本人申请'] as const
+
+export const revealFields = ['phone', 'idNumber'] as const
+export type RevealField = (typeof revealFields)[number]
+export const revealFieldLabels: Record<RevealField, string> = { phone: '联系电话', idNumber: '身份证号' }
+
 export const revealInput = z.object({
   id,
-  field: z.enum(['phone', 'idNumber'], { error: '请说明要查看哪一项' }),
+  field: z.enum(revealFields, { error: '请说明要查看哪一项' }),
+  /** Why: recorded in the audit trail with the field (never the value). */
+  reason: requiredText('查看原因', 100),
 })
 
 export const peopleMethods = {
@@ -182,7 +191,7 @@ export const peopleMethods = {
     output: person,
   },
   'people.reveal': {
-    summary: '查看完整电话或身份证号（记入审计日志）',
+    summary: '查看完整电话或身份证号（须说明原因，记入审计日志）',
     permission: 'people.reveal',
     input: revealInput,
     output: z.object({ value: z.string().nullable() }),

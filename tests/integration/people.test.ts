@@ -131,9 +131,15 @@ describe('search', () => {
 describe('reveal', () => {
   it('returns the full value and leaves an audit event without it', async () => {
     const before = await countRows(core, 'audit_events')
-    expect(await call(core, 'people.reveal', { id: ids.zhang!, field: 'phone' })).toEqual({ value: zhangPhone })
-    expect(await call(core, 'people.reveal', { id: ids.zhang!, field: 'idNumber' })).toEqual({ value: zhangId })
-    expect(await call(core, 'people.reveal', { id: ids.shan!, field: 'idNumber' })).toEqual({ value: null })
+    expect(await call(core, 'people.reveal', { id: ids.zhang!, field: 'phone', reason: '回访联系' })).toEqual({
+      value: zhangPhone,
+    })
+    expect(await call(core, 'people.reveal', { id: ids.zhang!, field: 'idNumber', reason: '回访联系' })).toEqual({
+      value: zhangId,
+    })
+    expect(await call(core, 'people.reveal', { id: ids.shan!, field: 'idNumber', reason: '回访联系' })).toEqual({
+      value: null,
+    })
     const rows = (await core.db('audit_events').where('id', '>', before).orderBy('id')) as {
       action: string
       entity: string
@@ -142,9 +148,9 @@ describe('reveal', () => {
       detail: string
     }[]
     expect(rows.map((r) => [r.action, r.entity, r.entity_id, JSON.parse(r.detail)])).toEqual([
-      ['reveal', 'person', ids.zhang, { field: 'phone' }],
-      ['reveal', 'person', ids.zhang, { field: 'idNumber' }],
-      ['reveal', 'person', ids.shan, { field: 'idNumber' }],
+      ['reveal', 'person', ids.zhang, { field: 'phone', reason: '回访联系' }],
+      ['reveal', 'person', ids.zhang, { field: 'idNumber', reason: '回访联系' }],
+      ['reveal', 'person', ids.shan, { field: 'idNumber', reason: '回访联系' }],
     ])
     expect(rows.every((r) => r.staff_id === 1)).toBe(true)
     expect(JSON.stringify(rows)).not.toContain(zhangPhone)
@@ -154,19 +160,21 @@ describe('reveal', () => {
     const before = await countRows(core, 'audit_events')
     for (const role of ['viewer', 'mediator'] as const) {
       const err = await apiErrorOf(() =>
-        call(core, 'people.reveal', { id: ids.zhang!, field: 'phone' }, withRole(role)),
+        call(core, 'people.reveal', { id: ids.zhang!, field: 'phone', reason: '回访联系' }, withRole(role)),
       )
       expect(err).toMatchObject({ code: 'FORBIDDEN', message: '当前账号没有此项操作的权限，请联系管理员' })
     }
     expect(await countRows(core, 'audit_events')).toBe(before)
     // A front-desk clerk may.
-    expect(await call(core, 'people.reveal', { id: ids.li!, field: 'phone' }, withRole('front_desk'))).toEqual({
+    expect(
+      await call(core, 'people.reveal', { id: ids.li!, field: 'phone', reason: '回访联系' }, withRole('front_desk')),
+    ).toEqual({
       value: liPhone,
     })
   })
 
   it('says when the person does not exist', async () => {
-    const err = await apiErrorOf(() => call(core, 'people.reveal', { id: 9999, field: 'phone' }))
+    const err = await apiErrorOf(() => call(core, 'people.reveal', { id: 9999, field: 'phone', reason: '回访联系' }))
     expect(err).toMatchObject({ code: 'NOT_FOUND', message: '该来访人不存在，请重新查找' })
   })
 })
@@ -290,7 +298,9 @@ describe('editing a person', () => {
       phoneMasked: '138****5678',
       idNumberMasked: '110105********002X',
     })
-    expect(await call(core, 'people.reveal', { id: zhang.id, field: 'phone' })).toEqual({ value: zhangPhone })
+    expect(await call(core, 'people.reveal', { id: zhang.id, field: 'phone', reason: '回访联系' })).toEqual({
+      value: zhangPhone,
+    })
     // Renaming updates the pinyin keys.
     const renamed = await call(core, 'people.save', { ...saveInput(saved), name: '张叁' })
     expect(renamed.name).toBe('张叁')

@@ -6,45 +6,13 @@
 import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Ctx } from '../context'
+import type { AuditActionCode, AuditEntityCode } from '../../../shared/api/audit'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'archive'
-  | 'restore'
-  | 'publish'
-  | 'copy'
-  | 'print'
-  | 'export'
-  | 'delete'
-  | 'transition'
-  | 'link'
-  | 'reveal'
-  | 'setup'
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_out'
-  | 'lock'
-  | 'unlock'
-  | 'password'
-  | 'activate'
-  | 'deactivate'
-export type AuditEntity =
-  | 'community'
-  | 'compound'
-  | 'notice'
-  | 'notice_template'
-  | 'intake_options'
-  | 'work_schedule'
-  | 'category'
-  | 'unit'
-  | 'person'
-  | 'visit'
-  | 'complaint'
-  | 'staff'
-  | 'security_settings'
+/** The codes (and their Chinese labels for the viewer) are listed once, in shared/api/audit.ts. */
+export type AuditAction = AuditActionCode
+export type AuditEntity = AuditEntityCode
 
 export interface AuditEvent {
   action: AuditAction

@@ -9,6 +9,7 @@ import * as m002 from './002_notices'
 import * as m003 from './003_audit'
 import * as m004 from './004_intake'
 import * as m005 from './005_accounts'
+import * as m006 from './006_privacy'
 
 export interface Migration {
   name: string
@@ -16,7 +17,7 @@ export interface Migration {
   down(db: Knex): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly list: readonly Migration[] = migrations) {}

@@ -1,6 +1,7 @@
 /**
  * 来访人: find while typing (phone, ID number, name, pinyin), the repeat-visit
- * history, edits with a version, and revealing a masked value (audited).
+ * history, edits with a version, and revealing a masked value (audited with
+ * the reason given). Anonymised people are not found and not edited.
  */
 import type { Knex } from 'knex'
 import { ApiError } from '../../../../shared/api/errors'
@@ -37,6 +38,13 @@ async function storedIdNumber(trx: Knex.Transaction, id: number): Promise<string
  * ever saw it masked). `field` prefixes error paths ('person.' in a visit).
  */
 export async function savePerson(trx: Knex.Transaction, ctx: Ctx, input: PersonInput, field = ''): Promise<number> {
+  if (input.id !== undefined) {
+    const current = (await trx('persons').where({ id: input.id }).first('anonymised_at')) as
+      { anonymised_at: string | null } | undefined
+    if (current?.anonymised_at) {
+      throw new ApiError('CONFLICT', '该来访人已匿名化，不能再修改；如再次来访请作为新来访人登记', `${field}id`)
+    }
+  }
   if (input.compoundId !== null) {
     const compound = await trx('compounds').where({ id: input.compoundId }).first('id')
     if (!compound) throw new ApiError('VALIDATION', '所选小区不存在，请重新选择', `${field}compoundId`)
@@ -104,7 +112,8 @@ export function peopleService(db: Knex) {
   return {
     async search(ctx: Ctx, input: ParsedInput<'people.search'>): Promise<PersonMatch[]> {
       const kind = classify(input.query)
-      const q = selectPersons(db)
+      // Anonymised people keep their visits and 诉求 but can no longer be found.
+      const q = selectPersons(db).whereNull('persons.anonymised_at')
       let matchedBy: (r: PersonRow) => PersonMatch['matchedBy']
       if (kind === 'digits') {
         const digits = input.query.replace(/[\s-]/g, '').replace(/^\+86/, '').toUpperCase()
@@ -226,7 +235,8 @@ export function peopleService(db: Knex) {
           action: 'reveal',
           entity: 'person',
           entityId: input.id,
-          detail: { field: input.field },
+          // The field and why, never the value itself.
+          detail: { field: input.field, reason: input.reason },
         })
         return { value: input.field === 'phone' ? row.phone : row.id_number }
       })

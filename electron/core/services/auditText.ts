@@ -1,0 +1,72 @@
+/**
+ * An audit event's detail in words for the viewer and the export: known keys
+ * get a Chinese name and their codes a label (“办理：受理；原状态：登记”);
+ * anything a later feature adds still shows, as key and value.
+ */
+import { complaintEventLabels, type ComplaintEventKind } from '../../../shared/complaints/workflow'
+import { complaintStatusLabels, type ComplaintStatus } from '../../../shared/intake/labels'
+import { printLayoutLabels, staffRoleLabels, type PrintLayoutKind, type StaffRole } from '../../../shared/labels'
+import { printDocumentLabels, type PrintDocument } from '../../../shared/print/target'
+import { revealFieldLabels, type RevealField } from '../../../shared/api/people'
+
+type Value = string | number | boolean | null
+
+const keyLabels: Record<string, string> = {
+  field: '查看',
+  reason: '原因',
+  docNumber: '文号',
+  other: '关联诉求记录',
+  rows: '行数',
+  action: '操作',
+  from: '原状态',
+  to: '新状态',
+  attempt: '连续错误次数',
+  locked: '已锁定账号',
+  role: '角色',
+  reset: '管理员重置',
+  idleLockMinutes: '自动锁定（分钟）',
+  document: '文书',
+  format: '格式',
+  layout: '版式',
+  copies: '份数',
+  printer: '打印机',
+  paper: '纸张',
+  people: '人数',
+  bulk: '批量处理',
+  visits: '来访记录数',
+  complaints: '诉求数',
+  scrubbedFields: '删除号码的文字字段',
+  closedVisitYears: '来访记录保存（年）',
+  closedComplaintYears: '诉求保存（年）',
+  inactivePersonYears: '无往来人员保存（年）',
+}
+
+function lookup<K extends string>(labels: Record<K, string>, value: Value): string | null {
+  return typeof value === 'string' && value in labels ? labels[value as K] : null
+}
+
+function valueText(key: string, value: Value): string {
+  if (value === null) return '—'
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  const label =
+    key === 'field'
+      ? lookup<RevealField>(revealFieldLabels, value)
+      : key === 'action'
+        ? lookup<ComplaintEventKind>(complaintEventLabels, value)
+        : key === 'from' || key === 'to'
+          ? lookup<ComplaintStatus>(complaintStatusLabels, value)
+          : key === 'role'
+            ? lookup<StaffRole>(staffRoleLabels, value)
+            : key === 'document'
+              ? lookup<PrintDocument>(printDocumentLabels, value)
+              : key === 'layout'
+                ? lookup<PrintLayoutKind>(printLayoutLabels, value)
+                : null
+  return label ?? String(value)
+}
+
+export function auditDetailText(detail: Record<string, Value>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${keyLabels[key] ?? key}：${valueText(key, value)}`)
+    .join('；')
+}
