@@ -136,7 +136,17 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'intake.write',
     'people.reveal',
   ],
-  mediator: ['places.read', 'system.read', 'notices.read', 'notices.write', 'print', 'intake.read', 'intake.write'],
+  // 调解员: everything 前台接待 has (mediation cases arrive with their own permission).
+  mediator: [
+    'places.read',
+    'system.read',
+    'notices.read',
+    'notices.write',
+    'print',
+    'intake.read',
+    'intake.write',
+    'people.reveal',
+  ],
   viewer: ['places.read', 'system.read', 'notices.read', 'intake.read'],
 }
 
