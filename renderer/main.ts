@@ -8,4 +8,9 @@ import './print/fonts.css'
 import App from './App.vue'
 import { router } from './router'
 
-createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+const app = createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn })
+// Mount once the first route is known: App decides from it whether this is a bare print document or the gated app.
+void router
+  .isReady()
+  .catch(() => undefined)
+  .then(() => app.mount('#app'))

@@ -8,6 +8,8 @@ export interface NavItem {
   icon: string
   /** Set while the feature is not yet built: what it will hold. */
   comingSoon?: string
+  /** Shown to administrators only (core refuses everyone else anyway). */
+  adminOnly?: boolean
 }
 
 export const navItems: NavItem[] = [
@@ -47,4 +49,7 @@ export const navItems: NavItem[] = [
   },
   { path: '/places', title: '基础信息', icon: 'OfficeBuilding' },
   { path: '/settings', title: '系统设置', icon: 'Setting' },
+  { path: '/accounts', title: '账号管理', icon: 'User', adminOnly: true },
+  { path: '/audit', title: '审计日志', icon: 'Memo', adminOnly: true },
+  { path: '/privacy', title: '个人信息保护', icon: 'Lock', adminOnly: true },
 ]

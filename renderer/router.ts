@@ -15,6 +15,9 @@ import VisitsPage from './pages/Visits/VisitsPage.vue'
 import VisitFormPage from './pages/Visits/VisitFormPage.vue'
 import ComplaintsPage from './pages/Complaints/ComplaintsPage.vue'
 import ComplaintDetailPage from './pages/Complaints/ComplaintDetailPage.vue'
+import AccountsPage from './pages/Accounts/AccountsPage.vue'
+import AuditPage from './pages/Audit/AuditPage.vue'
+import PrivacyPage from './pages/Privacy/PrivacyPage.vue'
 
 const built: Record<string, RouteRecordRaw['component']> = {
   '/': DashboardPage,
@@ -23,12 +26,15 @@ const built: Record<string, RouteRecordRaw['component']> = {
   '/visits': VisitsPage,
   '/complaints': ComplaintsPage,
   '/settings': SettingsPage,
+  '/accounts': AccountsPage,
+  '/audit': AuditPage,
+  '/privacy': PrivacyPage,
 }
 
 const routes: RouteRecordRaw[] = navItems.map((item) => ({
   path: item.path,
   component: built[item.path] ?? NotOpenPage,
-  meta: { title: item.title, comingSoon: item.comingSoon },
+  meta: { title: item.title, comingSoon: item.comingSoon, adminOnly: item.adminOnly === true },
 }))
 routes.push({ path: '/notices/:id', component: NoticeEditorPage, meta: { title: '通知公告' } })
 routes.push({ path: '/visits/new', component: VisitFormPage, meta: { title: '来访登记' } })

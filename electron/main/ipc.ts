@@ -8,17 +8,19 @@
 import { ipcMain } from 'electron'
 import { methodNames } from '../../shared/api/methods'
 import type { Core } from '../core/app'
-import { localContext } from '../core/context'
 import { handleIpcRequest } from './ipcEnvelope'
 import type { AppPage } from './senderPolicy'
+import { createSessionHolder } from './sessionHolder'
 
-export function registerIpc(core: Pick<Core, 'call'>, page: AppPage): void {
+export function registerIpc(core: Pick<Core, 'call' | 'contextFor'>, page: AppPage): void {
+  // The desktop app has one signed-in user at a time; its window and its print windows share the session.
+  const session = createSessionHolder()
   for (const name of methodNames) {
     ipcMain.handle(name, (event, input: unknown) =>
       handleIpcRequest({
         sender: event.senderFrame,
         page,
-        run: () => core.call(localContext(), name, input),
+        run: () => session.run(name, async (token) => core.call(await core.contextFor(token), name, input)),
       }),
     )
   }

@@ -2,15 +2,19 @@
  * `npm run serve -- [--port N] [--data DIR] [--demo] [--host H]`: the whole app
  * in a browser, for machines without the Electron binary and for tests.
  * Opens (or creates and migrates) the database in DIR, serves the renderer and
- * the API on 127.0.0.1, and prints the URL.
+ * the API on 127.0.0.1, and prints the URL. Everyone signs in: the first
+ * visit sets up the administrator, or `--demo` on an empty database creates
+ * one demo account per role (listed in the README and printed here).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { openCore } from '../core/app'
 import { localContext } from '../core/context'
 import { isEmptyDatabase } from '../core/services/system'
+import { createDemoAccounts, demoAccounts } from '../core/demo/accounts'
 import { buildOpenApi } from './openapi'
 import { createHttpServer } from './http'
 import { buildRendererIfNeeded } from './rendererBuild'
@@ -41,14 +45,35 @@ if (core.migration.backupFile) console.log(`升级前已备份数据库：${core
 if (values.demo && (await isEmptyDatabase(core.db))) {
   const loaded = await core.call(localContext(), 'system.loadDemo', {})
   console.log('已载入演示数据：', loaded)
+  if (await createDemoAccounts(core.db)) {
+    console.log('演示账号（登录名 / 密码）：')
+    for (const a of demoAccounts) console.log(`  ${a.name}：${a.login} / ${a.password}`)
+  }
+} else if (values.demo) {
+  console.log('数据目录中已有数据，未载入演示数据和演示账号（--demo 只用于空数据库）')
+}
+
+const loopback = ['127.0.0.1', 'localhost', '::1']
+/**
+ * The Host names a browser may use to reach us. Bound to every interface
+ * (0.0.0.0 or ::), that is each address of this machine and its name; the
+ * Origin check in http.ts then still refuses every other site.
+ */
+function reachableHosts(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host]
+  const names = [os.hostname()]
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) names.push(a.family === 'IPv6' ? `[${a.address}]` : a.address)
+  }
+  return names
 }
 
 const server = createHttpServer({
   call: core.call,
-  contextFor: () => localContext(),
+  contextFor: (token) => core.contextFor(token),
   staticDir: outDir,
   openapi: () => buildOpenApi(version),
-  extraHosts: [values.host],
+  extraHosts: reachableHosts(values.host),
 })
 
 server.listen(port, values.host, () => {
@@ -56,6 +81,11 @@ server.listen(port, values.host, () => {
   const actualPort = typeof address === 'object' && address ? address.port : port
   console.log(`社区服务台（浏览器模式）已启动：http://${values.host}:${actualPort}/`)
   console.log(`数据目录：${core.paths.dataDir}`)
+  if (!loopback.includes(values.host)) {
+    console.warn(
+      `警告：已绑定到 ${values.host}，局域网内其他电脑也能打开本应用（仍需登录）。如无必要，请去掉 --host 只在本机使用。`,
+    )
+  }
 })
 
 async function shutdown(): Promise<void> {

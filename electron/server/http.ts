@@ -138,7 +138,12 @@ async function handleApi(
   const ctx = await options.contextFor(sessionTokenOf(req))
   const output = await options.call(ctx, method, input)
   // The session token goes into the cookie, never into the page's JavaScript.
-  if (output && typeof output === 'object' && 'token' in output) {
+  if (
+    (method === 'auth.signIn' || method === 'auth.setup') &&
+    output &&
+    typeof output === 'object' &&
+    'token' in output
+  ) {
     const { token, ...rest } = output as { token: string }
     res.setHeader('Set-Cookie', sessionCookie(token))
     sendJson(res, 200, rest)

@@ -2,6 +2,11 @@
  * The renderer's one API client. Inside Electron it calls `window.api` (the
  * preload's IPC bridge); in a browser (serve mode) it POSTs to /api/<method>.
  * Either way callers get typed results or an ApiError with a Chinese message.
+ *
+ * A call refused because the screen is locked, or because the session ended,
+ * is held while the app asks for the password (see `setSessionGuard`) and
+ * then sent again: core refuses such a call before doing anything, so the
+ * retry is safe, and the page that made it simply carries on with its input.
  */
 import { ApiError, isApiErrorBody } from '../../shared/api/errors'
 import { methodNames, type ApiClient, type MethodName } from '../../shared/api/contract'
@@ -39,12 +44,46 @@ const viaHttp: Transport = async (method, input) => {
   throw offline()
 }
 
+/** What the app does when a call finds the session locked or ended; each resolves true to send the call again. */
+export interface SessionGuard {
+  /** The session is locked: resolves once unlocked (true) or when the user signs out instead (false). */
+  locked(): Promise<boolean>
+  /** The session ended (expired, signed out elsewhere, account reset): true once the same person signed in again. */
+  ended(): Promise<boolean>
+}
+
+let guard: SessionGuard | null = null
+
+/** Installed by the app shell; print routes leave it unset so their errors show as text. */
+export function setSessionGuard(next: SessionGuard | null): void {
+  guard = next
+}
+
+/** Sign-in, unlock and the like answer for themselves; everything else may wait for the password. */
+function guarded(method: MethodName): boolean {
+  return !method.startsWith('auth.')
+}
+
+async function callWithGuard(transport: Transport, method: MethodName, input: unknown): Promise<unknown> {
+  for (;;) {
+    try {
+      return await transport(method, input)
+    } catch (err) {
+      if (!guard || !guarded(method) || !(err instanceof ApiError)) throw err
+      let again = false
+      if (err.code === 'LOCKED') again = await guard.locked()
+      else if (err.code === 'UNAUTHENTICATED') again = await guard.ended()
+      if (!again) throw err
+    }
+  }
+}
+
 function createClient(transport: Transport): ApiClient {
   const client: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {}
   for (const method of methodNames) {
     const [domain, verb] = method.split('.') as [string, string]
     client[domain] ??= {}
-    client[domain][verb] = (input: unknown) => transport(method, input)
+    client[domain][verb] = (input: unknown) => callWithGuard(transport, method, input)
   }
   return client as unknown as ApiClient
 }

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signInContext } from './harness'
-import { call } from './api'
+import { call, signIn } from './api'
 import type { SaveVisitInput } from '../../shared/api/visits'
 
 let browser: Browser
@@ -49,7 +49,7 @@ async function logVisit(request: string, extra: Partial<SaveVisitInput> = {}): P
 async function refused(method: string, input: unknown): Promise<{ status: number; code: string; message: string }> {
   const res = await fetch(`${server.url}api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: await signIn(server) },
     body: JSON.stringify(input),
   })
   const body = (await res.json()) as { code: string; message: string }

@@ -1,13 +1,14 @@
 /**
  * The whole stack in real Chromium against `npm run serve` on a temporary data
- * folder: add a community and a compound through the UI, restart the server,
- * and find them again. Screenshots land in tests/e2e/screenshots/.
+ * folder: set up the administrator on first run, add a community and a
+ * compound through the UI, restart the server, and find them again. Screenshots land in tests/e2e/screenshots/.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signedInPage } from './harness'
+import { demoAdmin } from './api'
 
 let browser: Browser
 let server: RunningServer
@@ -30,10 +31,35 @@ afterAll(async () => {
 })
 
 describe('places through the UI', () => {
-  it('first run offers demo data and shows the shell with 未开放 sections', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 800 })
+  it('first run sets up the administrator, then offers demo data and shows the shell with 未开放 sections', async () => {
+    // No --demo and no session: the very first visit asks for the administrator.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    page.on('close', () => void context.close())
     await page.goto(server.url)
-    await expect.poll(() => page.getByText('欢迎使用社区服务台').isVisible()).toBe(true)
+    const setup = page.getByRole('heading', { name: '首次使用：设置管理员账号' })
+    await expect.poll(() => setup.isVisible(), { timeout: 10_000 }).toBe(true)
+    await expect(page.getByText('管理员').first().isVisible()).resolves.toBe(true)
+    await page.getByLabel('姓名').fill('测试管理员')
+    await page.getByLabel('登录名').fill(demoAdmin.login)
+    await page.getByLabel('密码', { exact: true }).fill('12345678')
+    await expect.poll(() => page.getByText('这是最常见的密码之一，很容易被猜中，请换一个').isVisible()).toBe(true)
+    await page.getByLabel('密码', { exact: true }).fill(demoAdmin.password)
+    await expect.poll(() => page.getByText(/强度：强/).isVisible()).toBe(true)
+    await page.getByLabel('再次输入密码').fill(`${demoAdmin.password}x`)
+    await page.getByRole('button', { name: '完成设置并登录' }).click()
+    await expect.poll(() => page.getByText('两次输入的密码不一致').isVisible()).toBe(true)
+    await page.getByLabel('再次输入密码').fill(demoAdmin.password)
+    await expect.poll(() => page.getByText('两次输入的密码不一致').count()).toBe(0)
+    await page.waitForTimeout(400) // let transitions settle for the picture
+    await page.screenshot({ path: path.join(screenshotDir, 'auth-setup.png') })
+    await page.getByLabel('再次输入密码').press('Enter')
+
+    // Hashing the password (scrypt) takes a moment on a busy machine.
+    await expect.poll(() => page.getByText('欢迎使用社区服务台').isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect(page.getByRole('button', { name: /^当前用户：/ }).innerText()).resolves.toContain(
+      '测试管理员 · 管理员',
+    )
     for (const title of [
       '工作台',
       '来访登记',
