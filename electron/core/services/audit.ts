@@ -3,9 +3,8 @@
  * readable name for the record; the same filter as an .xlsx workbook; and the
  * hash-chain verification the admin screen runs.
  */
-import { PassThrough } from 'node:stream'
 import type { Knex } from 'knex'
-import ExcelJS from 'exceljs'
+import { xlsxWorkbook } from '../xlsx'
 import { format } from 'date-fns'
 import { ApiError } from '../../../shared/api/errors'
 import type { MethodOutput, ParsedInput } from '../../../shared/api/contract'
@@ -155,40 +154,29 @@ export function auditService(db: Knex) {
         )
       }
       const rows = await toRows(db, raw)
-      const out = new PassThrough()
-      const chunks: Buffer[] = []
-      out.on('data', (chunk: Buffer) => chunks.push(chunk))
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
-      book.creator = '社区服务台'
-      book.created = ctx.clock.now()
-      const sheet = book.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] })
-      sheet.columns = [
-        { header: '序号', key: 'id', width: 8 },
-        { header: '时间', key: 'at', width: 20 },
-        { header: '操作人', key: 'staff', width: 12 },
-        { header: '操作', key: 'action', width: 14 },
-        { header: '对象类型', key: 'entity', width: 12 },
-        { header: '对象', key: 'record', width: 24 },
-        { header: '详情', key: 'detail', width: 60 },
-      ]
-      sheet.getRow(1).font = { bold: true }
-      sheet.getRow(1).commit()
-      for (const r of rows) {
-        sheet
-          .addRow({
-            id: r.id,
-            at: format(new Date(r.at), 'yyyy-MM-dd HH:mm:ss'),
-            staff: r.staffName,
-            action: r.actionLabel,
-            entity: r.entityLabel,
-            record: recordText(r),
-            detail: r.detailText,
-          })
-          .commit()
-      }
-      sheet.commit()
-      await book.commit()
-      const buffer = Buffer.concat(chunks)
+      const book = xlsxWorkbook(ctx.clock.now())
+      book.addSheet(
+        '审计日志',
+        [
+          { header: '序号', key: 'id', width: 8 },
+          { header: '时间', key: 'at', width: 20 },
+          { header: '操作人', key: 'staff', width: 12 },
+          { header: '操作', key: 'action', width: 14 },
+          { header: '对象类型', key: 'entity', width: 12 },
+          { header: '对象', key: 'record', width: 24 },
+          { header: '详情', key: 'detail', width: 60 },
+        ],
+        rows.map((r) => ({
+          id: r.id,
+          at: format(new Date(r.at), 'yyyy-MM-dd HH:mm:ss'),
+          staff: r.staffName,
+          action: r.actionLabel,
+          entity: r.entityLabel,
+          record: recordText(r),
+          detail: r.detailText,
+        })),
+      )
+      const buffer = await book.finish()
       await db.transaction((trx) =>
         recordAudit(trx, ctx, {
           action: 'export',

@@ -4,9 +4,8 @@
  * 诉求 with its whole timeline and follow-ups. As JSON (complete, for any
  * program) or as an .xlsx workbook a person can read, one sheet per kind.
  */
-import { PassThrough } from 'node:stream'
 import type { Knex } from 'knex'
-import ExcelJS from 'exceljs'
+import { xlsxWorkbook } from '../xlsx'
 import { format } from 'date-fns'
 import { ApiError } from '../../../shared/api/errors'
 import type { ComplaintDetail } from '../../../shared/api/complaints'
@@ -239,27 +238,8 @@ function when(iso: Text): string {
   return iso.length === 10 ? iso : format(new Date(iso), 'yyyy-MM-dd HH:mm')
 }
 
-function sheetOf(
-  book: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: { header: string; key: string; width: number }[],
-  rows: Record<string, unknown>[],
-): void {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = columns
-  sheet.getRow(1).font = { bold: true }
-  sheet.getRow(1).commit()
-  for (const r of rows) sheet.addRow(r).commit()
-  sheet.commit()
-}
-
 export async function personWorkbook(data: PersonData, created: Date): Promise<Buffer> {
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
-  book.creator = '社区服务台'
-  book.created = created
+  const book = xlsxWorkbook(created)
   const p = data.person
   const facts: [string, unknown][] = [
     ['姓名', p.name],
@@ -276,8 +256,7 @@ export async function personWorkbook(data: PersonData, created: Date): Promise<B
     ['导出时间', when(data.exportedAt)],
     ['导出人', data.exportedBy],
   ]
-  sheetOf(
-    book,
+  book.addSheet(
     '个人信息',
     [
       { header: '项目', key: 'item', width: 12 },
@@ -285,8 +264,7 @@ export async function personWorkbook(data: PersonData, created: Date): Promise<B
     ],
     facts.map(([item, value]) => ({ item, value })),
   )
-  sheetOf(
-    book,
+  book.addSheet(
     '来访记录',
     [
       { header: '编号', key: 'number', width: 16 },
@@ -313,8 +291,7 @@ export async function personWorkbook(data: PersonData, created: Date): Promise<B
       complaints: v.complaints.join('、'),
     })),
   )
-  sheetOf(
-    book,
+  book.addSheet(
     '诉求',
     [
       { header: '编号', key: 'number', width: 16 },
@@ -349,8 +326,7 @@ export async function personWorkbook(data: PersonData, created: Date): Promise<B
       satisfaction: c.satisfaction ?? '',
     })),
   )
-  sheetOf(
-    book,
+  book.addSheet(
     '办理过程',
     [
       { header: '诉求编号', key: 'number', width: 16 },
@@ -373,8 +349,7 @@ export async function personWorkbook(data: PersonData, created: Date): Promise<B
       })),
     ),
   )
-  sheetOf(
-    book,
+  book.addSheet(
     '回访记录',
     [
       { header: '诉求编号', key: 'number', width: 16 },
@@ -393,6 +368,5 @@ export async function personWorkbook(data: PersonData, created: Date): Promise<B
       })),
     ),
   )
-  await book.commit()
-  return Buffer.concat(chunks)
+  return book.finish()
 }
