@@ -11,7 +11,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer } from './harness'
+import {
+  launchChromium,
+  screenshotDir,
+  startServer,
+  tempDataDir,
+  type RunningServer,
+  pageOwningContext,
+} from './harness'
 import { signIn } from './api'
 import { wrongSignIn } from '../../electron/core/services/auth'
 
@@ -51,8 +58,7 @@ async function shot(page: Page, name: string): Promise<void> {
 /** A page in a fresh context without any session; closing it closes the context. */
 async function freshPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('close', () => void context.close())
+  const page = await pageOwningContext(context)
   return page
 }
 

@@ -98,7 +98,16 @@ export async function signedInPage(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport })
   await signInContext(context, server)
+  return pageOwningContext(context)
+}
+
+/** A new page in `context`; closing the page closes the context too. */
+export async function pageOwningContext(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
-  page.on('close', () => void context.close())
+  // Nobody awaits this close: when the browser is already shutting down (afterAll)
+  // it rejects, and an unhandled rejection fails the whole vitest run.
+  page.on('close', () => {
+    context.close().catch(() => undefined)
+  })
   return page
 }

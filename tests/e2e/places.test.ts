@@ -7,7 +7,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, screenshotDir, startServer, tempDataDir, type RunningServer, signedInPage } from './harness'
+import {
+  launchChromium,
+  screenshotDir,
+  startServer,
+  tempDataDir,
+  type RunningServer,
+  signedInPage,
+  pageOwningContext,
+} from './harness'
 import { demoAdmin } from './api'
 
 let browser: Browser
@@ -34,8 +42,7 @@ describe('places through the UI', () => {
   it('first run sets up the administrator, then offers demo data and shows the shell with 未开放 sections', async () => {
     // No --demo and no session: the very first visit asks for the administrator.
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
-    const page = await context.newPage()
-    page.on('close', () => void context.close())
+    const page = await pageOwningContext(context)
     await page.goto(server.url)
     const setup = page.getByRole('heading', { name: '首次使用：设置管理员账号' })
     await expect.poll(() => setup.isVisible(), { timeout: 10_000 }).toBe(true)
