@@ -36,7 +36,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 
-const outDir = path.join(root, 'dist', 'renderer')
+// CD_RENDERER_DIR lets a developer (or a parallel test run) serve a renderer built elsewhere.
+const outDir = process.env.CD_RENDERER_DIR ?? path.join(root, 'dist', 'renderer')
 if (!values['no-build']) await buildRendererIfNeeded(root, outDir)
 
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
