@@ -29,11 +29,26 @@ import { authService } from './services/auth'
 import { accountService } from './services/accounts'
 import { auditService } from './services/audit'
 import { privacyService } from './services/privacy'
+import { backupHandlers, type BackupPorts } from './backup/handlers'
+import { caseService } from './services/mediation/cases'
+import { caseActionService } from './services/mediation/caseActions'
+import { sessionService } from './services/mediation/sessions'
+import { followUpService } from './services/mediation/followUps'
+import { fileItemService } from './services/mediation/fileItems'
+import { listMediators } from './services/mediation/mediators'
+import { dashboardService } from './services/mediation/dashboard'
+import { mediationOptionsService } from './services/mediation/options'
+import { conventionService } from './services/conventions'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
 
-export function createHandlers(db: Knex, env: SystemEnvironment, printer: PrinterPort | null = null): Handlers {
+export function createHandlers(
+  db: Knex,
+  env: SystemEnvironment,
+  printer: PrinterPort | null,
+  backup: BackupPorts,
+): Handlers {
   const communities = communityService(db)
   const compounds = compoundService(db)
   const system = systemService(db, env)
@@ -52,6 +67,14 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
   const accounts = accountService(db)
   const audit = auditService(db)
   const privacy = privacyService(db)
+  const mediationCases = caseService(db)
+  const mediationActions = caseActionService(db)
+  const mediationSessions = sessionService(db)
+  const mediationFollowUps = followUpService(db)
+  const mediationFiles = fileItemService(db)
+  const mediationDashboard = dashboardService(db)
+  const mediationOptions = mediationOptionsService(db)
+  const conventions = conventionService(db)
   return {
     'places.listCommunities': communities.list,
     'places.getCommunity': communities.get,
@@ -123,6 +146,33 @@ export function createHandlers(db: Knex, env: SystemEnvironment, printer: Printe
     'privacy.exportPerson': privacy.exportPerson,
     'privacy.anonymisePerson': privacy.anonymisePerson,
     'privacy.anonymiseMany': privacy.anonymiseMany,
+    ...backupHandlers(db, backup),
+    'mediation.list': mediationCases.list,
+    'mediation.get': mediationCases.get,
+    'mediation.register': mediationCases.register,
+    'mediation.update': mediationCases.update,
+    'mediation.act': mediationActions.act,
+    'mediation.saveSession': mediationSessions.save,
+    'mediation.recordFollowUp': mediationFollowUps.record,
+    'mediation.saveFileItem': mediationFiles.save,
+    'mediation.removeFileItem': mediationFiles.remove,
+    'mediation.listMediators': () => listMediators(db),
+    'mediation.dashboard': mediationDashboard.dashboard,
+    'mediation.getOptions': mediationOptions.getOptions,
+    'mediation.saveOptions': mediationOptions.saveOptions,
+    'conventions.list': conventions.list,
+    'conventions.get': conventions.get,
+    'conventions.getVersion': conventions.getVersion,
+    'conventions.create': conventions.create,
+    'conventions.rename': conventions.rename,
+    'conventions.saveArticles': conventions.saveArticles,
+    'conventions.saveOpinion': conventions.saveOpinion,
+    'conventions.act': conventions.act,
+    'conventions.compare': conventions.compare,
+    'conventions.coverage': conventions.coverage,
+    'conventions.getPhoto': conventions.getPhoto,
+    'conventions.getRules': conventions.getRules,
+    'conventions.saveRules': conventions.saveRules,
   }
 }
 

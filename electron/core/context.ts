@@ -19,6 +19,12 @@ export interface Ctx {
   clock: Clock
   /** The sign-in session the call came through; absent for core's own calls (demo, tests). */
   session?: { id: number; locked: boolean }
+  /**
+   * Whether the call came from this machine: false only for HTTP from another
+   * address (serve --host). Undefined (IPC, core's own calls) counts as local.
+   * Recovery without sign-in is offered to local callers only.
+   */
+  local?: boolean
 }
 
 export const systemClock: Clock = { now: () => new Date() }

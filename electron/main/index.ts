@@ -78,6 +78,8 @@ async function start(): Promise<void> {
     return
   }
   if (core.migration.backupFile) console.log(`Database backed up before migrating: ${core.migration.backupFile}`)
+  // A damaged database: the window still opens, and the renderer shows the recovery screen.
+  if (core.recovery) console.error(`Database damaged, running in recovery mode: ${core.recovery.detail}`)
 
   registerIpc(core, page)
   Menu.setApplicationMenu(buildAppMenu())

@@ -43,7 +43,10 @@ if (!values['no-build']) await buildRendererIfNeeded(root, outDir)
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
 const core = await openCore({ dataDir: values.data, mode: 'serve', appVersion: version })
 if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`)
-if (values.demo && (await isEmptyDatabase(core.db))) {
+if (core.recovery) {
+  // Still serve: the page shows the recovery screen, which offers the newest good backup.
+  console.warn(`数据库文件已损坏，以恢复模式启动（${core.recovery.detail}）。请在浏览器中打开下面的地址进行恢复。`)
+} else if (values.demo && (await isEmptyDatabase(core.db))) {
   const loaded = await core.call(localContext(), 'system.loadDemo', {})
   console.log('已载入演示数据：', loaded)
   if (await createDemoAccounts(core.db)) {

@@ -88,6 +88,11 @@ function sameOrigin(req: IncomingMessage, extraHosts: string[]): boolean {
   return origin === undefined || origin === `http://${host}`
 }
 
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
+}
+
 function sessionTokenOf(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=')
@@ -135,7 +140,8 @@ async function handleApi(
   if (passwordMethods.has(method) && !allowPasswordTry(req.socket.remoteAddress ?? '')) {
     throw new ApiError('TOO_MANY_REQUESTS', '尝试次数过多，请一分钟后再试')
   }
-  const ctx = await options.contextFor(sessionTokenOf(req))
+  // Whether the caller is on this machine: recovery without sign-in is offered to local callers only.
+  const ctx = { ...(await options.contextFor(sessionTokenOf(req))), local: isLoopback(req.socket.remoteAddress) }
   const output = await options.call(ctx, method, input)
   // The session token goes into the cookie, never into the page's JavaScript.
   if (

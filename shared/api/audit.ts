@@ -31,6 +31,8 @@ export const auditActions = [
   'password',
   'activate',
   'deactivate',
+  'view_notes',
+  'backup',
 ] as const
 export type AuditActionCode = (typeof auditActions)[number]
 
@@ -57,6 +59,8 @@ export const auditActionLabels: Record<AuditActionCode, string> = {
   password: '修改密码',
   activate: '启用账号',
   deactivate: '停用账号',
+  view_notes: '查看调解记录',
+  backup: '备份',
 }
 
 export const auditEntities = [
@@ -75,6 +79,11 @@ export const auditEntities = [
   'security_settings',
   'retention_settings',
   'audit_trail',
+  'mediation_case',
+  'mediation_options',
+  'convention',
+  'vote_rules',
+  'backup',
 ] as const
 export type AuditEntityCode = (typeof auditEntities)[number]
 
@@ -94,6 +103,11 @@ export const auditEntityLabels: Record<AuditEntityCode, string> = {
   security_settings: '安全设置',
   retention_settings: '保存期限',
   audit_trail: '审计日志',
+  mediation_case: '调解案件',
+  mediation_options: '调解设置',
+  convention: '居民公约',
+  vote_rules: '表决规则',
+  backup: '数据备份',
 }
 
 /** A code another part of the app added after this list: shown as is rather than hidden. */

@@ -9,6 +9,7 @@ import { answerKinds, clockStates, complaintKinds, complaintStatuses, satisfacti
 import { statutory } from '../complaints/clocks'
 import { complaintActions } from '../complaints/workflow'
 import { personSummary } from './people'
+import { disputeTypes } from '../mediation/labels'
 
 export const complaintContent = z.object({
   kind: z.enum(complaintKinds, { error: '请选择诉求类型（投诉/求助/建议/咨询）' }),
@@ -104,6 +105,8 @@ export const complaintDetail = complaint.extend({
   possibleDuplicates: z.array(complaintRef.extend({ receivedAt: z.string(), status: z.enum(complaintStatuses) })),
   linked: z.array(complaintRef),
   mergedIn: z.array(complaintRef),
+  /** Mediation cases this 诉求 was escalated to (转人民调解); number null until accepted. */
+  mediationCases: z.array(z.object({ id, number: z.string().nullable() })),
 })
 export type ComplaintDetail = z.infer<typeof complaintDetail>
 
@@ -135,7 +138,13 @@ export const complaintActInput = z.discriminatedUnion(
       approver: requiredText('批准人', 30),
       reason: requiredLongText('延期理由', 2000),
     }),
-    z.object({ action: z.literal('escalate_mediation'), ...target, note }),
+    z.object({
+      action: z.literal('escalate_mediation'),
+      ...target,
+      note,
+      /** The case registered for the 调委会 takes this type; the mediator may correct it. */
+      disputeType: z.enum(disputeTypes, { error: '请选择纠纷类型' }).default('other'),
+    }),
     z.object({
       action: z.literal('consult'),
       ...target,

@@ -16,6 +16,9 @@ import { intakeSettingsMethods } from './intakeSettings'
 import { authMethods } from './auth'
 import { auditMethods } from './audit'
 import { privacyMethods } from './privacy'
+import { backupMethods } from './backup'
+import { mediationMethods } from './mediation'
+import { conventionsMethods } from './conventions'
 
 export interface MethodSpec {
   summary: string
@@ -36,6 +39,9 @@ export const contract = {
   ...authMethods,
   ...auditMethods,
   ...privacyMethods,
+  ...backupMethods,
+  ...mediationMethods,
+  ...conventionsMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

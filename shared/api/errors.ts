@@ -17,6 +17,8 @@ export const errorCodes = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
+  /** The database is damaged: core runs in recovery mode and only recovery.* answers (shared/api/backup.ts). */
+  'RECOVERY',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -58,6 +60,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  RECOVERY: 503,
 }
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {

@@ -76,6 +76,41 @@ export const methodNames = [
   'privacy.exportPerson',
   'privacy.anonymisePerson',
   'privacy.anonymiseMany',
+  'backup.status',
+  'backup.list',
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  'backup.getSettings',
+  'backup.saveSettings',
+  'recovery.status',
+  'recovery.restoreLatest',
+  'mediation.list',
+  'mediation.get',
+  'mediation.register',
+  'mediation.update',
+  'mediation.act',
+  'mediation.saveSession',
+  'mediation.recordFollowUp',
+  'mediation.saveFileItem',
+  'mediation.removeFileItem',
+  'mediation.listMediators',
+  'mediation.dashboard',
+  'mediation.getOptions',
+  'mediation.saveOptions',
+  'conventions.list',
+  'conventions.get',
+  'conventions.getVersion',
+  'conventions.create',
+  'conventions.rename',
+  'conventions.saveArticles',
+  'conventions.saveOpinion',
+  'conventions.act',
+  'conventions.compare',
+  'conventions.coverage',
+  'conventions.getPhoto',
+  'conventions.getRules',
+  'conventions.saveRules',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
@@ -97,6 +132,18 @@ export const permissions = [
   'audit.read',
   /** Personal data: export a person's data, anonymise, retention. */
   'privacy.admin',
+  /** Backups: list, create, verify, restore, and their location and rotation settings. */
+  'data.admin',
+  /**
+   * 调解案件: read lists every case at least as number, type and status; what
+   * else a caller sees is decided per case in core (the case's mediators and
+   * administrators see the notes). write registers and works cases.
+   */
+  'mediation.read',
+  'mediation.write',
+  /** 居民公约: everyone reads the registry; committee staff (前台接待, 调解员, 管理员) keep it. */
+  'conventions.read',
+  'conventions.write',
   /** Anyone, signed in or not (sign-in itself, the first-run setup). */
   'public',
   /** Any signed-in staff member, even while the session is locked. */
@@ -125,6 +172,11 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'accounts.admin',
     'audit.read',
     'privacy.admin',
+    'data.admin',
+    'mediation.read',
+    'mediation.write',
+    'conventions.read',
+    'conventions.write',
   ],
   front_desk: [
     'places.read',
@@ -135,8 +187,11 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'intake.read',
     'intake.write',
     'people.reveal',
+    'mediation.read',
+    'conventions.read',
+    'conventions.write',
   ],
-  // 调解员: everything 前台接待 has (mediation cases arrive with their own permission).
+  // 调解员: everything 前台接待 has, and mediation cases.
   mediator: [
     'places.read',
     'system.read',
@@ -146,8 +201,12 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'intake.read',
     'intake.write',
     'people.reveal',
+    'mediation.read',
+    'mediation.write',
+    'conventions.read',
+    'conventions.write',
   ],
-  viewer: ['places.read', 'system.read', 'notices.read', 'intake.read'],
+  viewer: ['places.read', 'system.read', 'notices.read', 'intake.read', 'mediation.read', 'conventions.read'],
 }
 
 /** Whether a signed-in role holds a permission ('public' and 'session' are anyone's). */

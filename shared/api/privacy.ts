@@ -87,7 +87,7 @@ export const privacyMethods = {
     output: overduePage,
   },
   'privacy.exportPerson': {
-    summary: '导出某来访人的全部个人信息（完整号码、来访、诉求及办理过程、回访），记入审计日志',
+    summary: '导出某来访人的全部个人信息（完整号码、来访、诉求及办理过程、回访、所涉调解案件），记入审计日志',
     permission: 'privacy.admin',
     input: z.object({ id, format: z.enum(exportFormats, { error: '导出格式应为 json 或 xlsx' }).default('json') }),
     output: personExport,

@@ -14,6 +14,18 @@ export const printDocuments = [
   'complaint-reply',
   'complaint-extension',
   'complaint-record',
+  'mediation-application',
+  'mediation-registration',
+  'mediation-rights',
+  'mediation-session',
+  'mediation-agreement',
+  'mediation-oral',
+  'mediation-followup',
+  'mediation-cover',
+  'mediation-index',
+  'convention-poster',
+  'convention-vote',
+  'convention-opinion-form',
 ] as const
 export type PrintDocument = (typeof printDocuments)[number]
 
@@ -26,6 +38,18 @@ export const printDocumentLabels: Record<PrintDocument, string> = {
   'complaint-reply': '办理答复意见书',
   'complaint-extension': '延期告知书',
   'complaint-record': '诉求办理单',
+  'mediation-application': '人民调解申请书',
+  'mediation-registration': '人民调解受理登记表',
+  'mediation-rights': '人民调解权利义务告知书',
+  'mediation-session': '人民调解笔录',
+  'mediation-agreement': '人民调解协议书',
+  'mediation-oral': '口头协议登记表',
+  'mediation-followup': '人民调解回访记录',
+  'mediation-cover': '卷宗封面',
+  'mediation-index': '卷内目录',
+  'convention-poster': '居民公约（张贴）',
+  'convention-vote': '表决结果公示',
+  'convention-opinion-form': '征求意见表',
 }
 
 export const printTarget = z.object({
@@ -34,12 +58,20 @@ export const printTarget = z.object({
   layout: z.enum(printLayouts, { error: '请选择版式' }),
   /** One copy per compound, with its name filled in; empty = one plain copy. */
   compoundIds: z.array(z.number().int().positive()).max(500, '一次最多批量打印500份').default([]),
+  /**
+   * One part of the record: a mediation session or follow-up of case `id`; a
+   * convention's version (poster, 征求意见表) or vote (表决结果公示). Absent = all
+   * of them; for a convention the version in force (the form: the one being
+   * written) or the latest vote.
+   */
+  part: z.number().int().positive().optional(),
 })
 export type PrintTarget = z.input<typeof printTarget>
 
 export function printRoute(target: PrintTarget): string {
   const params = new URLSearchParams({ layout: target.layout })
   if (target.compoundIds && target.compoundIds.length > 0) params.set('compounds', target.compoundIds.join(','))
+  if (target.part) params.set('part', String(target.part))
   return `/print/${target.document}/${target.id}?${params.toString()}`
 }
 

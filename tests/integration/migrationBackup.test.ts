@@ -1,4 +1,7 @@
-/** Before a pending migration touches a database with data, a VACUUM INTO copy is made. */
+/**
+ * Before a pending migration touches a database with data, a backup is taken
+ * (through electron/core/backup: an online copy, verified, with a manifest).
+ */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Knex } from 'knex'
@@ -6,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../electron/core/db/connection'
 import { migrateWithBackup } from '../../electron/core/db/migrate'
 import { migrations, type Migration } from '../../electron/core/db/migrations'
+import { writeBackup } from '../../electron/core/backup/writer'
+import { readManifest } from '../../electron/core/backup/manifest'
 import { fixedNow, openTestCore, tempDir } from '../fixtures/core'
 
 const first = migrations[0]
@@ -21,7 +26,7 @@ function probeMigration(table: string): Migration {
 const probe = probeMigration('probe')
 const probe2 = probeMigration('probe2')
 
-/** Backup files only (opening one with our pragmas adds -wal and -shm beside it). */
+/** Backup files only (manifests sit beside them; opening one with our pragmas would add -wal and -shm). */
 function backupsIn(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite'))
 }
@@ -41,14 +46,24 @@ async function insertCommunity(db: Knex, name: string): Promise<void> {
   await db('communities').insert({ name, created_at: at, updated_at: at, created_by: 1, updated_by: 1 })
 }
 
+/** What core passes: a verified 升级前 backup of the database file into `folder`. */
+function backupInto(databaseFile: string, folder: string, taken: string[]) {
+  return async (fromVersion: string) => {
+    taken.push(fromVersion)
+    fs.mkdirSync(folder, { recursive: true })
+    const written = await writeBackup({ databaseFile, folder, kind: 'pre_migrate', at: fixedNow, appVersion: 'test' })
+    return written.file
+  }
+}
+
 describe('migration backups', () => {
   it('are not made for a fresh database: there is nothing to lose', async () => {
-    const dataDir = tempDir()
+    const dataDir = path.join(tempDir(), 'data')
     const core = await openTestCore(dataDir)
     try {
       expect(core.migration.applied).toEqual(migrations.map((m) => m.name))
       expect(core.migration.backupFile).toBeNull()
-      expect(fs.existsSync(core.paths.backupsDir) ? fs.readdirSync(core.paths.backupsDir) : []).toEqual([])
+      expect(await core.backups.list()).toEqual([])
     } finally {
       await core.close()
     }
@@ -57,19 +72,24 @@ describe('migration backups', () => {
   it('hold the data as it was before the pending migration ran', async () => {
     const dir = tempDir()
     const backupsDir = path.join(dir, 'backups')
-    const db = open(path.join(dir, 'main.sqlite'))
+    const file = path.join(dir, 'main.sqlite')
+    const db = open(file)
+    const taken: string[] = []
+    const takeBackup = backupInto(file, backupsDir, taken)
 
-    const initial = await migrateWithBackup(db, { backupsDir, list: [first], now: fixedNow })
+    const initial = await migrateWithBackup(db, { takeBackup, list: [first] })
     expect(initial).toMatchObject({ applied: [first.name], backupFile: null })
+    expect(taken).toEqual([])
     await insertCommunity(db, '迎春社区')
 
-    const upgrade = await migrateWithBackup(db, { backupsDir, list: [first, probe], now: fixedNow })
+    const upgrade = await migrateWithBackup(db, { takeBackup, list: [first, probe] })
     expect(upgrade.applied).toEqual([probe.name])
-    expect(upgrade.backupFile).not.toBeNull()
+    expect(taken).toEqual(['001'])
     const backupFile = upgrade.backupFile ?? ''
     expect(path.dirname(backupFile)).toBe(backupsDir)
-    expect(path.basename(backupFile)).toBe('pre-migrate-20260301-090000-from-001.sqlite')
-    expect(fs.readdirSync(backupsDir)).toEqual([path.basename(backupFile)])
+    expect(path.basename(backupFile)).toBe('cd-20260301-090000-pre-migrate.sqlite')
+    expect(readManifest(backupFile)).toMatchObject({ kind: 'pre_migrate', verified: true, schemaVersion: '001' })
+    expect(backupsIn(backupsDir)).toEqual([path.basename(backupFile)])
 
     const backup = open(backupFile)
     expect(await backup('communities').pluck('name')).toEqual(['迎春社区'])
@@ -77,29 +97,26 @@ describe('migration backups', () => {
     expect(await db.schema.hasTable('probe')).toBe(true)
     expect(await db('communities').pluck('name')).toEqual(['迎春社区'])
 
-    const again = await migrateWithBackup(db, { backupsDir, list: [first, probe], now: fixedNow })
+    const again = await migrateWithBackup(db, { takeBackup, list: [first, probe] })
     expect(again).toMatchObject({ applied: [], backupFile: null })
     expect(backupsIn(backupsDir)).toHaveLength(1)
 
-    const next = await migrateWithBackup(db, { backupsDir, list: [first, probe, probe2], now: fixedNow })
+    const next = await migrateWithBackup(db, { takeBackup, list: [first, probe, probe2] })
     expect(next.applied).toEqual([probe2.name])
-    expect(path.basename(next.backupFile ?? '')).toBe('pre-migrate-20260301-090000-from-999.sqlite')
+    expect(taken).toEqual(['001', '999'])
+    // Same second, so the second copy gets the next free name; the first is never overwritten.
+    expect(path.basename(next.backupFile ?? '')).toBe('cd-20260301-090000-2-pre-migrate.sqlite')
     expect(backupsIn(backupsDir)).toHaveLength(2)
   })
 
-  it('never overwrite an earlier backup with the same name', async () => {
+  it('stop the migration when the backup cannot be taken', async () => {
     const dir = tempDir()
-    const backupsDir = path.join(dir, 'backups')
     const db = open(path.join(dir, 'main.sqlite'))
-    await migrateWithBackup(db, { backupsDir, list: [first], now: fixedNow })
+    await migrateWithBackup(db, { takeBackup: () => Promise.reject(new Error('unused')), list: [first] })
     await insertCommunity(db, '迎春社区')
-    fs.mkdirSync(backupsDir)
-    const taken = path.join(backupsDir, 'pre-migrate-20260301-090000-from-001.sqlite')
-    fs.writeFileSync(taken, 'an older backup')
-
-    const upgrade = await migrateWithBackup(db, { backupsDir, list: [first, probe], now: fixedNow })
-    expect(path.basename(upgrade.backupFile ?? '')).toBe('pre-migrate-20260301-090000-from-001-2.sqlite')
-    expect(fs.readFileSync(taken, 'utf8')).toBe('an older backup')
+    const failing = () => Promise.reject(new Error('备份位置不可用'))
+    await expect(migrateWithBackup(db, { takeBackup: failing, list: [first, probe] })).rejects.toThrow('备份位置不可用')
+    expect(await db.schema.hasTable('probe')).toBe(false)
   })
 })
 

@@ -234,7 +234,14 @@ describe('export', () => {
     const xlsx = await call(core, 'privacy.exportPerson', { id: v.person.id, format: 'xlsx' })
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['个人信息', '来访记录', '诉求', '办理过程', '回访记录'])
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '个人信息',
+      '来访记录',
+      '诉求',
+      '办理过程',
+      '回访记录',
+      '调解案件',
+    ])
     const facts = book.getWorksheet('个人信息')!
     const values = facts
       .getSheetValues()

@@ -18,6 +18,8 @@ const ALL: Caller[] = ['admin', 'front_desk', 'mediator', 'viewer', 'signed_out'
 const STAFF: Caller[] = ['admin', 'front_desk', 'mediator', 'viewer']
 const DESK: Caller[] = ['admin', 'front_desk', 'mediator']
 const ADMIN: Caller[] = ['admin']
+/** 调解案件 are worked by 调解员 and administrators. */
+const MEDIATION: Caller[] = ['admin', 'mediator']
 
 const allowed: Record<MethodName, Caller[]> = {
   'places.listCommunities': STAFF,
@@ -90,6 +92,41 @@ const allowed: Record<MethodName, Caller[]> = {
   'privacy.exportPerson': ADMIN,
   'privacy.anonymisePerson': ADMIN,
   'privacy.anonymiseMany': ADMIN,
+  'mediation.list': STAFF,
+  'mediation.get': STAFF,
+  'mediation.register': MEDIATION,
+  'mediation.update': MEDIATION,
+  'mediation.act': MEDIATION,
+  'mediation.saveSession': MEDIATION,
+  'mediation.recordFollowUp': MEDIATION,
+  'mediation.saveFileItem': MEDIATION,
+  'mediation.removeFileItem': MEDIATION,
+  'mediation.listMediators': STAFF,
+  'mediation.dashboard': STAFF,
+  'mediation.getOptions': STAFF,
+  'mediation.saveOptions': ADMIN,
+  'conventions.list': STAFF,
+  'conventions.get': STAFF,
+  'conventions.getVersion': STAFF,
+  'conventions.create': DESK,
+  'conventions.rename': DESK,
+  'conventions.saveArticles': DESK,
+  'conventions.saveOpinion': DESK,
+  'conventions.act': DESK,
+  'conventions.compare': STAFF,
+  'conventions.coverage': STAFF,
+  'conventions.getPhoto': STAFF,
+  'conventions.getRules': STAFF,
+  'conventions.saveRules': ADMIN,
+  'backup.status': ADMIN,
+  'backup.list': ADMIN,
+  'backup.create': ADMIN,
+  'backup.verify': ADMIN,
+  'backup.restore': ADMIN,
+  'backup.getSettings': ADMIN,
+  'backup.saveSettings': ADMIN,
+  'recovery.status': ALL,
+  'recovery.restoreLatest': ALL,
 }
 
 // Methods that do work before answering (hashing, printing) are not needed to prove the door: a

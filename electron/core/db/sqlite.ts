@@ -1,5 +1,5 @@
 /**
- * Everything SQLite-specific lives here (pragmas, VACUUM INTO), so the rest of
+ * Everything SQLite-specific lives here (pragmas, triggers), so the rest of
  * core speaks portable knex and a shared PostgreSQL server could take over.
  */
 import type { Knex } from 'knex'
@@ -18,11 +18,6 @@ interface RawSqliteConnection {
 
 export function applyPragmas(conn: RawSqliteConnection, done: (err: Error | null, conn: unknown) => void): void {
   conn.exec(connectionPragmas.join(';\n') + ';', (err) => done(err, conn))
-}
-
-/** A consistent copy of the live database in one file, safe while in use. */
-export async function vacuumInto(db: Knex, targetFile: string): Promise<void> {
-  await db.raw('VACUUM INTO ?', [targetFile])
 }
 
 export function isUniqueViolation(err: unknown): boolean {

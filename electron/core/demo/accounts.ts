@@ -24,7 +24,19 @@ export async function createDemoAccounts(db: Knex): Promise<boolean> {
     for (const [i, a] of demoAccounts.entries()) {
       const values = { name: a.name, login: a.login, role: a.role, password_hash: hashes[i], updated_at: now }
       // Row 1 is the administrator the demo records were written as.
-      if (i === 0) await trx('staff').where({ id: 1 }).update(values)
+      if (i === 0) {
+        await trx('staff').where({ id: 1 }).update(values)
+        continue
+      }
+      // The demo mediation cases made the 调解员's row already (without a password).
+      const made = await trx('staff')
+        .whereRaw('login = ? COLLATE NOCASE', [a.login])
+        .whereNull('password_hash')
+        .first('id')
+      if (made)
+        await trx('staff')
+          .where({ id: (made as { id: number }).id })
+          .update(values)
       else await trx('staff').insert({ ...values, created_at: now })
     }
   })

@@ -11,6 +11,7 @@ import type { Ctx } from '../context'
 import { visitService } from '../services/intake/visits'
 import { complaintActionService } from '../services/intake/complaintActions'
 import { fetchComplaint } from '../services/intake/complaintQueries'
+import { loadDemoMediation } from './mediation'
 
 /** An action's own fields, without the id and version filled in when it is taken. */
 type Step = ComplaintActInput extends infer T ? (T extends unknown ? Omit<T, 'id' | 'version'> : never) : never
@@ -180,5 +181,7 @@ export async function loadDemoIntake(db: Knex, ctx: Ctx): Promise<{ visits: numb
       )
     }
   }
+  // Mediation cases build on the demo people and escalate one of the 诉求 above.
+  await loadDemoMediation(db, ctx)
   return { visits: demoVisits.length, complaints }
 }

@@ -8,6 +8,17 @@ import { complaintStatusLabels, type ComplaintStatus } from '../../../shared/int
 import { printLayoutLabels, staffRoleLabels, type PrintLayoutKind, type StaffRole } from '../../../shared/labels'
 import { printDocumentLabels, type PrintDocument } from '../../../shared/print/target'
 import { revealFieldLabels, type RevealField } from '../../../shared/api/people'
+import { mediationActionLabels, type MediationAction } from '../../../shared/mediation/actions'
+import {
+  fileItemKindLabels,
+  mediationSourceLabels,
+  mediationStatusLabels,
+  performanceStateLabels,
+  type FileItemKind,
+  type MediationSource,
+  type MediationStatus,
+  type PerformanceState,
+} from '../../../shared/mediation/labels'
 
 type Value = string | number | boolean | null
 
@@ -39,6 +50,28 @@ const keyLabels: Record<string, string> = {
   closedVisitYears: '来访记录保存（年）',
   closedComplaintYears: '诉求保存（年）',
   inactivePersonYears: '无往来人员保存（年）',
+  caseSource: '案件来源',
+  parties: '当事人数',
+  mediators: '调解员人数',
+  mediationAction: '调解操作',
+  fromStatus: '原状态',
+  toStatus: '新状态',
+  session: '调解笔录编号',
+  followUp: '回访编号',
+  performance: '履行情况',
+  nextFollowUp: '下次回访',
+  fileItem: '卷宗材料编号',
+  fileItemKind: '材料类别',
+}
+
+/** Codes of the mediation keys, each with its own labels. */
+const mediationLabels: Record<string, Record<string, string>> = {
+  caseSource: mediationSourceLabels satisfies Record<MediationSource, string>,
+  mediationAction: mediationActionLabels satisfies Record<MediationAction, string>,
+  fromStatus: mediationStatusLabels satisfies Record<MediationStatus, string>,
+  toStatus: mediationStatusLabels,
+  performance: performanceStateLabels satisfies Record<PerformanceState, string>,
+  fileItemKind: fileItemKindLabels satisfies Record<FileItemKind, string>,
 }
 
 function lookup<K extends string>(labels: Record<K, string>, value: Value): string | null {
@@ -48,6 +81,8 @@ function lookup<K extends string>(labels: Record<K, string>, value: Value): stri
 function valueText(key: string, value: Value): string {
   if (value === null) return '—'
   if (typeof value === 'boolean') return value ? '是' : '否'
+  const ownLabels = mediationLabels[key]
+  if (ownLabels) return lookup(ownLabels, value) ?? String(value)
   const label =
     key === 'field'
       ? lookup<RevealField>(revealFieldLabels, value)

@@ -15,10 +15,12 @@ import type { PrintDocument } from '../../../shared/print/target'
 import { fetchVisit } from './intake/visits'
 import { fetchComplaint } from './intake/complaintQueries'
 import { localContext } from '../context'
+import { assertMediationPrintable } from './mediation/printable'
 
 /** Which record a printout is about, for the audit trail. */
 function entityOf(document: PrintDocument): AuditEntity {
   if (document === 'notice') return 'notice'
+  if (document.startsWith('mediation-')) return 'mediation_case'
   return document === 'visit-receipt' ? 'visit' : 'complaint'
 }
 
@@ -30,8 +32,9 @@ export function printService(db: Knex, port: PrinterPort | null) {
   const lastPrinterKey = (document: string) => `print.lastPrinter.${document}`
 
   /** The record must exist before a window is opened for it. */
-  async function assertPrintable(target: ParsedInput<'print.send'>['target']): Promise<void> {
+  async function assertPrintable(ctx: Ctx, target: ParsedInput<'print.send'>['target']): Promise<void> {
     if (target.document === 'notice') await fetchNotice(db, target.id)
+    else if (target.document.startsWith('mediation-')) await assertMediationPrintable(db, ctx, target.id)
     else if (target.document === 'visit-receipt') await fetchVisit(db, localContext(), target.id)
     else await fetchComplaint(db, localContext(), target.id)
   }
@@ -50,7 +53,7 @@ export function printService(db: Knex, port: PrinterPort | null) {
 
     async savePdf(ctx: Ctx, input: ParsedInput<'print.savePdf'>): Promise<MethodOutput<'print.savePdf'>> {
       if (!port) throw browserOnly()
-      await assertPrintable(input.target)
+      await assertPrintable(ctx, input.target)
       const file = await port.savePdf(input.target, input.suggestedName.replace(/[\\/:*?"<>|]/g, '_'))
       if (file !== null) {
         await db.transaction((trx) =>
@@ -72,7 +75,7 @@ export function printService(db: Knex, port: PrinterPort | null) {
 
     async send(ctx: Ctx, input: ParsedInput<'print.send'>): Promise<MethodOutput<'print.send'>> {
       if (!port) throw browserOnly()
-      await assertPrintable(input.target)
+      await assertPrintable(ctx, input.target)
       const printers = await port.listPrinters()
       if (!printers.some((p) => p.name === input.printer)) {
         throw new ApiError('VALIDATION', `找不到打印机“${input.printer}”，请重新选择`, 'printer')

@@ -14,7 +14,8 @@ import { settingsStore } from './settings'
 import { recordAudit } from '../audit/trail'
 import { cutoffsOf, loadRetention, overdueAmong, overdueRows, retentionKey } from './privacyRetention'
 import { anonymisePerson } from './privacyAnonymise'
-import { collectPersonData, personWorkbook } from './privacyExport'
+import { collectPersonData } from './privacyExport'
+import { personWorkbook } from './privacyWorkbook'
 
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

@@ -8,6 +8,8 @@
  * text loses whatever looks like an ID or phone number, and their own name;
  * the representatives of their group visits are cleared too. The 诉求
  * timeline (complaint_events) is append-only evidence and is not rewritten.
+ * A party to a mediation case is refused while the case file holds them
+ * (see mediation/caseFileHold.ts).
  */
 import type { Knex } from 'knex'
 import { ApiError } from '../../../shared/api/errors'
@@ -16,6 +18,8 @@ import { scrubSensitive } from '../../../shared/validation/sensitiveText'
 import type { Ctx } from '../context'
 import { changeStamp, nowIso, staffId } from './rows'
 import { recordAudit } from '../audit/trail'
+import { localDate } from '../../../shared/calendar/workCalendar'
+import { refuseIfHeldByCaseFile } from './mediation/caseFileHold'
 
 export const anonymisedName = '已匿名化'
 export const nameMark = '〔姓名已删除〕'
@@ -84,6 +88,7 @@ export async function anonymisePerson(
     { id: number; name: string; anonymised_at: string | null; version: number } | undefined
   if (!person) throw new ApiError('NOT_FOUND', '该来访人不存在，请重新查找')
   if (person.anonymised_at) throw new ApiError('CONFLICT', '该来访人已经匿名化，无需再次处理')
+  await refuseIfHeldByCaseFile(trx, personId, localDate(ctx.clock.now()))
 
   const visits = (await trx('visits')
     .where({ person_id: personId })

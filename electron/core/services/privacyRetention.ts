@@ -12,6 +12,7 @@ import { defaultRetention, retentionSettings, type RetentionSettings } from '../
 import { localDate } from '../../../shared/calendar/workCalendar'
 import type { Ctx } from '../context'
 import { settingsStore } from './settings'
+import { caseFileHoldBindings, caseFileHoldSql } from './mediation/caseFileHold'
 
 export const retentionKey = 'privacy.retention'
 
@@ -32,6 +33,8 @@ export function yearsBefore(today: string, years: number): string {
 }
 
 export interface Cutoffs {
+  /** The day the list is made for (a mediation case file's period runs to it). */
+  today: string
   /** Calendar dates: closed before this day is past retention. */
   visits: string
   complaints: string
@@ -41,6 +44,7 @@ export interface Cutoffs {
 export function cutoffsOf(ctx: Ctx, r: RetentionSettings): Cutoffs {
   const today = localDate(ctx.clock.now())
   return {
+    today,
     visits: yearsBefore(today, r.closedVisitYears),
     complaints: yearsBefore(today, r.closedComplaintYears),
     persons: yearsBefore(today, r.inactivePersonYears),
@@ -105,6 +109,7 @@ export function overdueQuery(
       AND (vagg.closed_at IS NULL OR vagg.closed_at < ?)
       AND (cagg.closed_at IS NULL OR cagg.closed_at < ?)
       AND max(p.updated_at, coalesce(vagg.closed_at, ''), coalesce(cagg.closed_at, '')) < ?
+      AND NOT ${caseFileHoldSql('p.id')}
       ${only}`
   return {
     sql,
@@ -113,6 +118,7 @@ export function overdueQuery(
       instantOf(cutoffs.visits),
       instantOf(cutoffs.complaints),
       instantOf(cutoffs.persons),
+      ...caseFileHoldBindings(cutoffs.today),
       ...(onlyIds ?? []),
     ],
   }

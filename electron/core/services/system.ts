@@ -6,6 +6,7 @@ import type { RunMode } from '../../../shared/labels'
 import type { Ctx } from '../context'
 import { loadDemoPlaces } from '../demo/places'
 import { loadDemoIntake } from '../demo/intake'
+import { loadDemoConventions } from '../demo/conventions'
 
 export interface SystemEnvironment {
   appVersion: string
@@ -42,7 +43,9 @@ export function systemService(db: Knex, env: SystemEnvironment) {
         throw new ApiError('CONFLICT', '数据库中已有社区数据，演示数据只能在首次使用时载入')
       }
       const places = await loadDemoPlaces(db, ctx)
-      return { ...places, ...(await loadDemoIntake(db, ctx)) }
+      const intake = await loadDemoIntake(db, ctx)
+      await loadDemoConventions(db, ctx)
+      return { ...places, ...intake }
     },
   }
 }

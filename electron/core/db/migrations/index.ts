@@ -10,6 +10,8 @@ import * as m003 from './003_audit'
 import * as m004 from './004_intake'
 import * as m005 from './005_accounts'
 import * as m006 from './006_privacy'
+import * as m007 from './007_mediation'
+import * as m008 from './008_conventions'
 
 export interface Migration {
   name: string
@@ -17,7 +19,7 @@ export interface Migration {
   down(db: Knex): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly list: readonly Migration[] = migrations) {}

@@ -19,6 +19,7 @@ import { appendEvent, type ComplaintEventInput } from './complaintRecords'
 import { fetchComplaint, fetchComplaintDetail, todayOf } from './complaintQueries'
 import { clockSettingsOf, loadWorkCalendar, readOptions } from './options'
 import { fetchUnit } from './units'
+import { registerFromComplaint } from '../mediation/escalation'
 
 type ActInput = ParsedInput<'complaints.act'>
 
@@ -188,6 +189,8 @@ export function complaintActionService(db: Knex) {
           })
         await appendEvent(trx, ctx, c.id, { ...step.event, from: c.status, to: step.to ?? finalStatus })
         for (const extra of step.then ?? []) await appendEvent(trx, ctx, c.id, extra)
+        // The 调委会 gets its case in the same transaction: no escalated 诉求 without one.
+        if (input.action === 'escalate_mediation') await registerFromComplaint(trx, ctx, c.id, input.disputeType)
         if (input.action === 'merge') {
           await appendEvent(trx, ctx, input.targetId, {
             action: 'merged_in',

@@ -190,8 +190,16 @@ export async function fetchComplaintDetail(
           received_at: string
           status: ComplaintDetail['status']
         }[])
+  const mediationCases = (await db('mediation_cases')
+    .where({ complaint_id: id })
+    .orderBy('id')
+    .select('id', 'number')) as {
+    id: number
+    number: string | null
+  }[]
   return {
     ...complaint,
+    mediationCases,
     timeline: events.map((e) => ({
       id: e.id,
       complaintNumber: e.complaint_number,
