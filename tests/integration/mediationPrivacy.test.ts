@@ -81,8 +81,14 @@ describe('mediation parties and personal data', () => {
   })
 
   it("keeps a permanent file's parties forever", async () => {
-    let c = await caseAt(env, 'written', noted)
-    c = await act(env, c, { action: 'close', filer: '王建国', filedOn: '2026-02-28', retention: 'permanent' })
+    const c = await caseAt(env, 'written', noted)
+    const closed = await act(env, c, {
+      action: 'close',
+      filer: '王建国',
+      filedOn: '2026-02-28',
+      retention: 'permanent',
+    })
+    expect(closed.status).toBe('closed')
     expect(await overdueNames('2090-01-01')).not.toContain('张三')
   })
 
