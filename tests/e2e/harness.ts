@@ -32,7 +32,7 @@ export async function startServer(dataDir: string, extraArgs: string[] = []): Pr
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
