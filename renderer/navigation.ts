@@ -28,13 +28,11 @@ export const navItems: NavItem[] = [
     path: '/mediation',
     title: '调解案件',
     icon: 'Connection',
-    comingSoon: '人民调解案件登记、调解笔录、调解协议书、回访与卷宗管理。',
   },
   {
     path: '/conventions',
     title: '居民公约',
     icon: 'Notebook',
-    comingSoon: '社区及小区居民公约的征集、草案、审核、表决、备案、公布与修订。',
   },
   {
     path: '/notices',
@@ -52,4 +50,5 @@ export const navItems: NavItem[] = [
   { path: '/accounts', title: '账号管理', icon: 'User', adminOnly: true },
   { path: '/audit', title: '审计日志', icon: 'Memo', adminOnly: true },
   { path: '/privacy', title: '个人信息保护', icon: 'Lock', adminOnly: true },
+  { path: '/backup', title: '数据备份', icon: 'FolderChecked', adminOnly: true },
 ]

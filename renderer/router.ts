@@ -18,6 +18,12 @@ import ComplaintDetailPage from './pages/Complaints/ComplaintDetailPage.vue'
 import AccountsPage from './pages/Accounts/AccountsPage.vue'
 import AuditPage from './pages/Audit/AuditPage.vue'
 import PrivacyPage from './pages/Privacy/PrivacyPage.vue'
+import BackupPage from './pages/Backup/BackupPage.vue'
+import ConventionsPage from './pages/Conventions/ConventionsPage.vue'
+import ConventionDetailPage from './pages/Conventions/ConventionDetailPage.vue'
+import MediationListPage from './pages/Mediation/MediationListPage.vue'
+import MediationRegisterPage from './pages/Mediation/MediationRegisterPage.vue'
+import MediationCasePage from './pages/Mediation/MediationCasePage.vue'
 
 const built: Record<string, RouteRecordRaw['component']> = {
   '/': DashboardPage,
@@ -29,6 +35,9 @@ const built: Record<string, RouteRecordRaw['component']> = {
   '/accounts': AccountsPage,
   '/audit': AuditPage,
   '/privacy': PrivacyPage,
+  '/backup': BackupPage,
+  '/conventions': ConventionsPage,
+  '/mediation': MediationListPage,
 }
 
 const routes: RouteRecordRaw[] = navItems.map((item) => ({
@@ -39,6 +48,11 @@ const routes: RouteRecordRaw[] = navItems.map((item) => ({
 routes.push({ path: '/notices/:id', component: NoticeEditorPage, meta: { title: '通知公告' } })
 routes.push({ path: '/visits/new', component: VisitFormPage, meta: { title: '来访登记' } })
 routes.push({ path: '/complaints/:id', component: ComplaintDetailPage, meta: { title: '诉求办理' } })
+routes.push({ path: '/conventions/coverage', component: ConventionsPage, meta: { title: '居民公约' } })
+routes.push({ path: '/conventions/:id(\\d+)', component: ConventionDetailPage, meta: { title: '居民公约' } })
+// ?complaint=ID or ?visit=ID starts the case from that 诉求 or walk-in.
+routes.push({ path: '/mediation/new', component: MediationRegisterPage, meta: { title: '登记调解案件' } })
+routes.push({ path: '/mediation/:id(\\d+)', component: MediationCasePage, meta: { title: '调解案件' } })
 // Print routes render without the app shell (see App.vue), in the print window or a new tab.
 routes.push({ path: '/print/:document/:id', component: PrintPage, meta: { title: '打印', bare: true } })
 routes.push({ path: '/:pathMatch(.*)*', redirect: '/' })

@@ -59,6 +59,13 @@ export function setSessionGuard(next: SessionGuard | null): void {
   guard = next
 }
 
+let recoveryListener: (() => void) | null = null
+
+/** Installed by the app shell: a call answered RECOVERY (database damaged) switches the app to the recovery screen. */
+export function setRecoveryListener(next: (() => void) | null): void {
+  recoveryListener = next
+}
+
 /** Sign-in, unlock and the like answer for themselves; everything else may wait for the password. */
 function guarded(method: MethodName): boolean {
   return !method.startsWith('auth.')
@@ -69,6 +76,7 @@ async function callWithGuard(transport: Transport, method: MethodName, input: un
     try {
       return await transport(method, input)
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'RECOVERY') recoveryListener?.()
       if (!guard || !guarded(method) || !(err instanceof ApiError)) throw err
       let again = false
       if (err.code === 'LOCKED') again = await guard.locked()

@@ -80,8 +80,8 @@ describe('places through the UI', () => {
     ]) {
       await expect(page.getByRole('menuitem', { name: new RegExp(title) }).count()).resolves.toBe(1)
     }
-    await page.getByRole('menuitem', { name: /调解案件/ }).click()
-    await expect.poll(() => page.getByText('调解案件：未开放').isVisible()).toBe(true)
+    await page.getByRole('menuitem', { name: /统计报表/ }).click()
+    await expect.poll(() => page.getByText('统计报表：未开放').isVisible()).toBe(true)
     await page.waitForTimeout(400) // let dialog animations settle for the picture
     await page.screenshot({ path: path.join(screenshotDir, 'first-run-not-open.png') })
     await page.close()

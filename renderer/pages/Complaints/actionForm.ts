@@ -6,6 +6,7 @@
 import type { ComplaintActInput } from '../../../shared/api/complaints'
 import type { ComplaintAction } from '../../../shared/complaints/workflow'
 import type { AnswerKind, Satisfaction } from '../../../shared/intake/labels'
+import type { DisputeType } from '../../../shared/mediation/labels'
 
 export interface ActionForm {
   note: string
@@ -24,6 +25,8 @@ export interface ActionForm {
   satisfaction: Satisfaction | undefined
   comment: string
   targetId: number | undefined
+  /** 转人民调解: the type the registered case starts with. */
+  disputeType: DisputeType | undefined
 }
 
 export function emptyActionForm(today: string, staffName: string): ActionForm {
@@ -44,6 +47,7 @@ export function emptyActionForm(today: string, staffName: string): ActionForm {
     satisfaction: undefined,
     comment: '',
     targetId: undefined,
+    disputeType: 'other',
   }
 }
 
@@ -53,9 +57,10 @@ export function actInput(action: ComplaintAction, id: number, version: number, f
   switch (action) {
     case 'accept':
     case 'start':
-    case 'escalate_mediation':
     case 'archive':
       return { action, ...target, note: f.note }
+    case 'escalate_mediation':
+      return { action, ...target, note: f.note, disputeType: f.disputeType as DisputeType }
     case 'reject':
     case 'return':
       return { action, ...target, reason: f.reason }
@@ -95,7 +100,7 @@ export const actionHints: Partial<Record<ComplaintAction, string>> = {
   start: '承办单位已着手办理。',
   return: '退回后诉求回到“已受理”，可重新交办。',
   extend: '办理期限只能延长一次，最多30日，须经批准并书面告知来访人（《延期告知书》）。',
-  escalate_mediation: '转入人民调解程序，诉求保持“办理中”。',
+  escalate_mediation: '转入人民调解程序：登记一件待受理的调解案件，由调解员受理；诉求保持“办理中”。',
   consult: '记录协商议事会的日期、参加人员和议定事项，诉求保持“办理中”。',
   resolve: '办结后须书面答复（《办理答复意见书》），再进行回访。',
   follow_up: '回访“不满意”时，诉求将重新回到“办理中”。',
