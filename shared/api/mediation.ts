@@ -215,6 +215,7 @@ export const mediationCaseDetail = mediationCase.extend({
   mediators: z.array(caseMediator),
   facts: z.string().nullable(),
   requests: z.array(z.string()),
+  rejectedOn: z.string().nullable(),
   rejectReason: z.string().nullable(),
   /** full access only from here */
   rightsNotice: z.object({ date: z.string(), way: z.enum(noticeWays) }).nullable(),

@@ -78,7 +78,12 @@ describe('order of the steps', () => {
     const err = await apiErrorOf(() => act(env, c, writtenAgreement))
     expect(err).toMatchObject({ code: 'CONFLICT', message: '案件当前为“待受理”，不能达成书面协议' })
     const rejected = await act(env, c, { action: 'reject', date: '2026-02-17', reason: '纠纷已由法院受理' })
-    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '纠纷已由法院受理', number: null })
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      rejectedOn: '2026-02-17',
+      rejectReason: '纠纷已由法院受理',
+      number: null,
+    })
     const again = await apiErrorOf(() => act(env, rejected, { action: 'accept', acceptedOn: '2026-02-17' }))
     expect(again.message).toBe('案件当前为“不予受理”，不能受理')
   })

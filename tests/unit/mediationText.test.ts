@@ -111,6 +111,7 @@ function detail(over: Partial<MediationCaseDetail> = {}): MediationCaseDetail {
     ],
     facts: '楼上卫生间漏水，楼下天花板发霉。',
     requests: ['请求被申请人修复防水层', '请求赔偿损失2000元'],
+    rejectedOn: null,
     rejectReason: null,
     rightsNotice: { date: '2026-03-03', way: 'written' },
     originalDueDate: '2026-04-02',

@@ -119,6 +119,7 @@ export async function fetchCaseDetail(
     mediators: named ? mediators.map((m) => ({ staffId: m.staff_id, name: m.name, role: m.role })) : [],
     facts: named ? r.facts : null,
     requests: named ? (JSON.parse(r.requests) as string[]) : [],
+    rejectedOn: named ? r.rejected_on : null,
     rejectReason: named ? r.reject_reason : null,
     rightsNotice:
       full && r.rights_notice_on && r.rights_notice_way ? { date: r.rights_notice_on, way: r.rights_notice_way } : null,
