@@ -8,6 +8,8 @@ import { complaintStatusLabels, type ComplaintStatus } from '../../../shared/int
 import { printLayoutLabels, staffRoleLabels, type PrintLayoutKind, type StaffRole } from '../../../shared/labels'
 import { printDocumentLabels, type PrintDocument } from '../../../shared/print/target'
 import { revealFieldLabels, type RevealField } from '../../../shared/api/people'
+import { backupKindLabels, backupPlaceLabels } from '../../../shared/api/backup'
+import { conventionScopeLabels, versionStageLabels } from '../../../shared/conventions/labels'
 import { mediationActionLabels, type MediationAction } from '../../../shared/mediation/actions'
 import {
   fileItemKindLabels,
@@ -62,9 +64,37 @@ const keyLabels: Record<string, string> = {
   nextFollowUp: '下次回访',
   fileItem: '卷宗材料编号',
   fileItemKind: '材料类别',
+  kind: '备份类型',
+  file: '备份文件',
+  sizeBytes: '大小（字节）',
+  place: '存放位置',
+  ok: '成功',
+  stage: '阶段',
+  restoredFrom: '恢复自',
+  preRestoreBackup: '恢复前备份',
+  backupTakenAt: '备份时间',
+  migrated: '已升级数据结构',
+  damagedFileKeptAs: '损坏文件另存为',
+  location: '备份位置',
+  locationChanged: '更改了位置',
+  keepDaily: '保留每日备份（份）',
+  keepWeekly: '保留每周备份（份）',
+  keepMonthly: '保留每月备份（份）',
+  removed: '轮换删除（份）',
+  versionNumber: '公约版本',
+  fromStage: '原阶段',
+  toStage: '新阶段',
+  passed: '表决通过',
+  part: '修改内容',
+  scope: '公约范围',
+  title: '名称',
+  phrase: '提示词',
+  count: '条数',
+  before: '修改前',
+  after: '修改后',
 }
 
-/** Codes of the mediation keys, each with its own labels. */
+/** Keys whose values are codes, each with its own labels (mediation, backups). */
 const mediationLabels: Record<string, Record<string, string>> = {
   caseSource: mediationSourceLabels satisfies Record<MediationSource, string>,
   mediationAction: mediationActionLabels satisfies Record<MediationAction, string>,
@@ -72,6 +102,13 @@ const mediationLabels: Record<string, Record<string, string>> = {
   toStatus: mediationStatusLabels,
   performance: performanceStateLabels satisfies Record<PerformanceState, string>,
   fileItemKind: fileItemKindLabels satisfies Record<FileItemKind, string>,
+  kind: backupKindLabels,
+  place: backupPlaceLabels,
+  stage: { requested: '提出恢复', restored: '已恢复', recovered: '启动时修复' },
+  fromStage: versionStageLabels,
+  toStage: versionStageLabels,
+  scope: conventionScopeLabels,
+  part: { articles: '条文', opinion: '征集意见', flag: '条文提示', title: '公约名称' },
 }
 
 function lookup<K extends string>(labels: Record<K, string>, value: Value): string | null {

@@ -25,7 +25,7 @@ type Of<A extends ConventionActInput['action']> = Extract<ActInput, { action: A 
 function transition(v: VersionRow, action: string, to: string, note: string | null = null): Change {
   return {
     history: [{ versionId: v.id, action, note }],
-    audit: { action: 'transition', detail: { action, versionNumber: v.number, from: v.stage, to } },
+    audit: { action: 'transition', detail: { action, versionNumber: v.number, fromStage: v.stage, toStage: to } },
   }
 }
 
@@ -165,7 +165,7 @@ async function revise(trx: Knex.Transaction, ctx: Ctx, c: ConventionRow, input: 
       { versionId, action: `开始修订（第${number}版），征集意见`, note: input.note },
       { versionId: current.id, action: `开始修订，第${number}版起草中`, note: input.note },
     ],
-    audit: { action: 'transition', detail: { action: 'revise', versionNumber: number, from: null, to: 'collecting' } },
+    audit: { action: 'transition', detail: { action: '开始修订', versionNumber: number, toStage: 'collecting' } },
   }
 }
 
@@ -192,7 +192,7 @@ async function repeal(trx: Knex.Transaction, ctx: Ctx, c: ConventionRow, input: 
       working_version_id: null,
     },
     history,
-    audit: { action: 'transition', detail: { action: 'repeal', from: c.status, to: 'repealed' } },
+    audit: { action: 'transition', detail: { action: '废止' } },
   }
 }
 

@@ -105,6 +105,6 @@ export function renameConvention(db: Knex, ctx: Ctx, input: ParsedInput<'convent
         note: `${c.title} → ${input.title}`,
       },
     ],
-    audit: { action: 'update', detail: { field: 'title' } },
+    audit: { action: 'update', detail: { part: 'title' } },
   }))
 }

@@ -58,7 +58,7 @@ export async function recordVote(trx: Knex.Transaction, ctx: Ctx, c: ConventionR
   const arithmetic = `${outcome.quorumText}；${outcome.passText}`
   const audit = {
     action: 'transition' as const,
-    detail: { action: 'vote', versionNumber: v.number, passed: outcome.passed },
+    detail: { action: '表决', versionNumber: v.number, passed: outcome.passed },
   }
   if (!outcome.passed) {
     await touchVersion(trx, ctx, v.id, { stage: 'drafting' })
