@@ -12,6 +12,7 @@ import { call } from '../tests/e2e/api'
 import { waitForPrintReady } from '../tests/e2e/pdf'
 import { buildRendererIfNeeded } from '../electron/server/rendererBuild'
 import { runIntakeBench } from './intake'
+import { runImportBench } from './import'
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
@@ -58,8 +59,10 @@ try {
   for (let i = 0; i < 3; i++) batchRuns.push(await timePdf(batch))
 
   const intake = await runIntakeBench()
+  const imports = await runImportBench(100_000)
   const results = {
     ...intake,
+    ...imports,
     date: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     notice_pdf_ms_median: Math.round(median(singleRuns)),
@@ -85,6 +88,21 @@ try {
     { 项目: '工作台', 数值: ratio(intake.dashboard_ms!, 300) },
     { 项目: '来访登记保存（含1件诉求）', 数值: ratio(intake.visit_create_ms!, 300) },
     { 项目: '导出 .xlsx（约7,000行）', 数值: `${intake.export_7000_rows_ms} ms` },
+  ])
+  const sec = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`
+  console.table([
+    { 项目: '人员名单 .csv 10万行：试运行', 数值: sec(imports.import_people_csv_dry_run_ms) },
+    { 项目: '人员名单 .csv 10万行：试运行后导入', 数值: sec(imports.import_people_csv_commit_after_dry_run_ms) },
+    {
+      项目: '人员名单 .csv 10万行：直接导入',
+      数值: `${sec(imports.import_people_csv_commit_alone_ms)}（${imports.import_people_csv_rows_per_s} 行/秒）`,
+    },
+    { 项目: '人员名单 .xlsx 10万行：试运行', 数值: sec(imports.import_people_xlsx_dry_run_ms) },
+    { 项目: '人员名单 .xlsx 10万行：试运行后导入', 数值: sec(imports.import_people_xlsx_commit_after_dry_run_ms) },
+    {
+      项目: '人员名单 .xlsx 10万行：直接导入',
+      数值: `${sec(imports.import_people_xlsx_commit_alone_ms)}（${imports.import_people_xlsx_rows_per_s} 行/秒）`,
+    },
   ])
   const out = path.join(repoRoot, 'bench', 'results.json')
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n')

@@ -51,4 +51,5 @@ export const navItems: NavItem[] = [
   { path: '/audit', title: '审计日志', icon: 'Memo', adminOnly: true },
   { path: '/privacy', title: '个人信息保护', icon: 'Lock', adminOnly: true },
   { path: '/backup', title: '数据备份', icon: 'FolderChecked', adminOnly: true },
+  { path: '/data-transfer', title: '数据导入导出', icon: 'Switch', adminOnly: true },
 ]

@@ -24,6 +24,7 @@ import ConventionDetailPage from './pages/Conventions/ConventionDetailPage.vue'
 import MediationListPage from './pages/Mediation/MediationListPage.vue'
 import MediationRegisterPage from './pages/Mediation/MediationRegisterPage.vue'
 import MediationCasePage from './pages/Mediation/MediationCasePage.vue'
+import DataTransferPage from './pages/DataTransfer/DataTransferPage.vue'
 
 const built: Record<string, RouteRecordRaw['component']> = {
   '/': DashboardPage,
@@ -38,6 +39,7 @@ const built: Record<string, RouteRecordRaw['component']> = {
   '/backup': BackupPage,
   '/conventions': ConventionsPage,
   '/mediation': MediationListPage,
+  '/data-transfer': DataTransferPage,
 }
 
 const routes: RouteRecordRaw[] = navItems.map((item) => ({

@@ -39,6 +39,7 @@ import { listMediators } from './services/mediation/mediators'
 import { dashboardService } from './services/mediation/dashboard'
 import { mediationOptionsService } from './services/mediation/options'
 import { conventionService } from './services/conventions'
+import { dataTransferHandlers } from './dataTransfer/handlers'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -173,6 +174,7 @@ export function createHandlers(
     'conventions.getPhoto': conventions.getPhoto,
     'conventions.getRules': conventions.getRules,
     'conventions.saveRules': conventions.saveRules,
+    ...dataTransferHandlers(db, env.databaseFile),
   }
 }
 

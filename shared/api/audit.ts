@@ -33,6 +33,7 @@ export const auditActions = [
   'deactivate',
   'view_notes',
   'backup',
+  'import',
 ] as const
 export type AuditActionCode = (typeof auditActions)[number]
 
@@ -61,6 +62,7 @@ export const auditActionLabels: Record<AuditActionCode, string> = {
   deactivate: '停用账号',
   view_notes: '查看调解记录',
   backup: '备份',
+  import: '导入',
 }
 
 export const auditEntities = [
@@ -84,6 +86,7 @@ export const auditEntities = [
   'convention',
   'vote_rules',
   'backup',
+  'data',
 ] as const
 export type AuditEntityCode = (typeof auditEntities)[number]
 
@@ -108,6 +111,7 @@ export const auditEntityLabels: Record<AuditEntityCode, string> = {
   convention: '居民公约',
   vote_rules: '表决规则',
   backup: '数据备份',
+  data: '全部数据',
 }
 
 /** A code another part of the app added after this list: shown as is rather than hidden. */

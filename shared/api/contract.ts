@@ -19,6 +19,7 @@ import { privacyMethods } from './privacy'
 import { backupMethods } from './backup'
 import { mediationMethods } from './mediation'
 import { conventionsMethods } from './conventions'
+import { dataTransferMethods } from './dataTransfer'
 
 export interface MethodSpec {
   summary: string
@@ -42,6 +43,7 @@ export const contract = {
   ...backupMethods,
   ...mediationMethods,
   ...conventionsMethods,
+  ...dataTransferMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

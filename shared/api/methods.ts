@@ -111,6 +111,13 @@ export const methodNames = [
   'conventions.getPhoto',
   'conventions.getRules',
   'conventions.saveRules',
+  'import.preview',
+  'import.dryRun',
+  'import.commit',
+  'import.status',
+  'import.cancel',
+  'export.list',
+  'export.everything',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
@@ -132,7 +139,10 @@ export const permissions = [
   'audit.read',
   /** Personal data: export a person's data, anonymise, retention. */
   'privacy.admin',
-  /** Backups: list, create, verify, restore, and their location and rotation settings. */
+  /**
+   * Backups (list, create, verify, restore, location and rotation), importing
+   * registers (import.*) and the full export for handover (export.everything).
+   */
   'data.admin',
   /**
    * 调解案件: read lists every case at least as number, type and status; what

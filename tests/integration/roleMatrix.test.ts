@@ -127,6 +127,13 @@ const allowed: Record<MethodName, Caller[]> = {
   'backup.saveSettings': ADMIN,
   'recovery.status': ALL,
   'recovery.restoreLatest': ALL,
+  'import.preview': ADMIN,
+  'import.dryRun': ADMIN,
+  'import.commit': ADMIN,
+  'import.status': ADMIN,
+  'import.cancel': ADMIN,
+  'export.list': STAFF,
+  'export.everything': ADMIN,
 }
 
 // Methods that do work before answering (hashing, printing) are not needed to prove the door: a

@@ -21,10 +21,26 @@ import {
   type MediationStatus,
   type PerformanceState,
 } from '../../../shared/mediation/labels'
+import {
+  exportListLabels,
+  importKindLabels,
+  type ExportList,
+  type ImportKind,
+} from '../../../shared/dataTransfer/fields'
 
 type Value = string | number | boolean | null
 
 const keyLabels: Record<string, string> = {
+  importKind: '导入内容',
+  fileType: '文件类型',
+  created: '新增记录',
+  matched: '已有记录（未重复登记）',
+  newPeople: '新增人员',
+  matchedPeople: '匹配到的已有人员',
+  updatedPeople: '补全信息的人员',
+  list: '导出列表',
+  unmasked: '含完整号码',
+  sheets: '工作表数',
   field: '查看',
   reason: '原因',
   docNumber: '文号',
@@ -96,6 +112,8 @@ const keyLabels: Record<string, string> = {
 
 /** Keys whose values are codes, each with its own labels (mediation, backups). */
 const mediationLabels: Record<string, Record<string, string>> = {
+  importKind: importKindLabels satisfies Record<ImportKind, string>,
+  list: exportListLabels satisfies Record<ExportList, string>,
   caseSource: mediationSourceLabels satisfies Record<MediationSource, string>,
   mediationAction: mediationActionLabels satisfies Record<MediationAction, string>,
   fromStatus: mediationStatusLabels satisfies Record<MediationStatus, string>,
