@@ -53,6 +53,9 @@ if (core.recovery) {
     console.log('演示账号（登录名 / 密码）：')
     for (const a of demoAccounts) console.log(`  ${a.name}：${a.login} / ${a.password}`)
   }
+  // Core skips the start-up backup of a database it has just made (nothing to lose yet); now it holds
+  // the demo data, and having no backup at all counts as older than 24 hours. Not awaited: serve starts now.
+  void core.scheduler?.check('startup')
 } else if (values.demo) {
   console.log('数据目录中已有数据，未载入演示数据和演示账号（--demo 只用于空数据库）')
 }

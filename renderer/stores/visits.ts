@@ -5,9 +5,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import { api } from '../api/client'
-import type { SaveVisitInput, Visit } from '../../shared/api/visits'
+import type { SaveVisitInput, Visit, visitSorts } from '../../shared/api/visits'
 import type { Category } from '../../shared/api/intakeSettings'
 import type { VisitChannel, VisitOutcome } from '../../shared/intake/labels'
+
+type VisitSort = (typeof visitSorts)[number]
 
 export interface CompoundChoice {
   id: number
@@ -27,6 +29,9 @@ export const useVisitsStore = defineStore('visits', () => {
     dates: null as [string, string] | null,
     channel: undefined as VisitChannel | undefined,
     outcome: undefined as VisitOutcome | undefined,
+    /** Server-side order: the newest first by default. */
+    sort: 'visitedAt' as VisitSort,
+    order: 'desc' as 'asc' | 'desc',
   })
 
   const categories = ref<Category[]>([])
@@ -42,6 +47,8 @@ export const useVisitsStore = defineStore('visits', () => {
         outcome: filters.outcome,
         dateFrom: filters.dates?.[0],
         dateTo: filters.dates?.[1],
+        sort: filters.sort,
+        order: filters.order,
         page: page.value,
         pageSize: pageSize.value,
       })

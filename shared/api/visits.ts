@@ -102,12 +102,17 @@ export const visit = z.object({
 })
 export type Visit = z.infer<typeof visit>
 
+export const visitSorts = ['visitedAt', 'number'] as const
+
 export const listVisitsInput = z.object({
   query,
   channel: z.enum(visitChannels).optional(),
   outcome: z.enum(visitOutcomes).optional(),
   dateFrom: isoDate('开始日期').optional(),
   dateTo: isoDate('结束日期').optional(),
+  /** Sorted by the server (the newest visit first unless asked otherwise), then paged. */
+  sort: z.enum(visitSorts, { error: '排序方式无效' }).default('visitedAt'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向无效' }).default('desc'),
   ...page(100),
 })
 

@@ -104,7 +104,7 @@ describe('数据导入', () => {
 
     await page.getByRole('button', { name: '试运行检查' }).click()
     await expect.poll(() => page.getByLabel('问题清单').isVisible(), wait).toBe(true)
-    const problems = await page.getByLabel('问题清单').locator('.el-table__body tbody tr').allInnerTexts()
+    const problems = await page.getByLabel('问题清单').locator('.el-table-v2__row').allInnerTexts()
     expect(problems).toHaveLength(3)
     expect(problems[0]).toMatch(/^4\s+手机号码\s+联系电话格式不正确/)
     expect(problems[1]).toMatch(/^5\s+身份证号码\s+身份证号校验位不正确/)

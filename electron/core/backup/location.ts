@@ -35,7 +35,12 @@ function canWrite(folder: string): boolean {
   }
 }
 
-export function inspectLocation(folder: string): LocationState {
+/**
+ * `parentSpace`: for a folder core makes itself (the default one), report the
+ * free space of the disk it will be made on. Not for a chosen folder: a
+ * missing USB drive's mount point would report the system disk's room.
+ */
+export function inspectLocation(folder: string, options: { parentSpace?: boolean } = {}): LocationState {
   let exists = false
   let notFolder = false
   try {
@@ -44,15 +49,35 @@ export function inspectLocation(folder: string): LocationState {
   } catch {
     exists = false
   }
-  if (!exists) return { folder, exists, notFolder, writable: false, freeBytes: null }
-  let freeBytes: number | null = null
+  if (!exists) {
+    const freeBytes = options.parentSpace && !notFolder ? freeOnParent(folder) : null
+    return { folder, exists, notFolder, writable: false, freeBytes }
+  }
+  return { folder, exists, writable: canWrite(folder), freeBytes: freeSpace(folder) }
+}
+
+function freeSpace(folder: string): number | null {
   try {
     const s = fs.statfsSync(folder)
-    freeBytes = Number(s.bavail) * Number(s.bsize)
+    return Number(s.bavail) * Number(s.bsize)
   } catch {
-    freeBytes = null
+    return null
   }
-  return { folder, exists, writable: canWrite(folder), freeBytes }
+}
+
+/** Free space where a missing folder would be made: its nearest existing parent folder. */
+function freeOnParent(folder: string): number | null {
+  let at = path.dirname(folder)
+  for (;;) {
+    try {
+      if (fs.statSync(at).isDirectory()) return freeSpace(at)
+    } catch {
+      // not there either: go up
+    }
+    const up = path.dirname(at)
+    if (up === at) return null
+    at = up
+  }
 }
 
 export function formatBytes(n: number): string {

@@ -277,7 +277,7 @@ export function createBackupManager(options: BackupManagerOptions) {
     },
 
     status(nextAutomaticAt: Date | null): BackupStatus {
-      const state = inspectLocation(location())
+      const state = inspectLocation(location(), { parentSpace: !stored.location })
       const bytes = databaseBytes()
       const warnings = locationWarnings(state, { isDefault: !stored.location, databaseBytes: bytes, dataDir })
       if (stored.location && !usable(state, bytes)) {

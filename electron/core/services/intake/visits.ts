@@ -202,9 +202,10 @@ export function visitService(db: Knex) {
       if (input.dateFrom) q.where('visits.visited_at', '>=', new Date(`${input.dateFrom}T00:00:00`).toISOString())
       if (input.dateTo) q.where('visits.visited_at', '<', new Date(`${input.dateTo}T24:00:00`).toISOString())
       const counted = (await q.clone().clearSelect().count({ n: '*' }).first()) as { n: number }
+      // The id breaks ties (visits in the same minute) in the same direction, so paging never repeats a row.
       const rows = (await q
-        .orderBy('visits.visited_at', 'desc')
-        .orderBy('visits.id', 'desc')
+        .orderBy(input.sort === 'number' ? 'visits.number' : 'visits.visited_at', input.order)
+        .orderBy('visits.id', input.order)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize)) as VisitRow[]
       return {
