@@ -61,7 +61,7 @@ export const importFileInput = z.object({
 })
 
 const target = {
-  kind: z.enum(importKinds, { error: '请选择导入的内容：小区名单、人员名单或来访登记历史' }),
+  kind: z.enum(importKinds, { error: '请选择导入的内容：小区名单、人员名单、来访登记历史或诉求登记历史' }),
   file: importFileInput,
   /** The worksheet to read (.xlsx); the first one when omitted. */
   sheet: z.string().trim().max(100).optional(),

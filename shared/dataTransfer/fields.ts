@@ -5,13 +5,14 @@
  * right column). The renderer shows the same list in the mapping table.
  */
 
-export const importKinds = ['compounds', 'people', 'visits'] as const
+export const importKinds = ['compounds', 'people', 'visits', 'complaints'] as const
 export type ImportKind = (typeof importKinds)[number]
 
 export const importKindLabels: Record<ImportKind, string> = {
   compounds: '小区名单',
   people: '人员名单',
   visits: '来访登记历史',
+  complaints: '诉求登记历史',
 }
 
 export interface ImportField {
@@ -155,6 +156,97 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       hint: '历史来访按“当场办结”登记，须有答复内容',
     },
     notes,
+  ],
+  complaints: [
+    {
+      key: 'receivedAt',
+      label: '登记日期',
+      required: true,
+      aliases: ['登记日期', '登记时间', '受理日期', '反映日期', '反映时间', '来访日期', '来访时间', '日期', '时间'],
+      hint: '如 2025-03-01 或 2025-03-01 09:30；不能晚于今天',
+    },
+    {
+      key: 'name',
+      label: '姓名',
+      required: false,
+      aliases: ['姓名', '反映人', '诉求人', '来访人', '来访人姓名', '来电人', '当事人', '名字'],
+      hint: '不填（也无电话、身份证号）时登记为无来访人的诉求，如网格员上报',
+    },
+    phone,
+    idNumber,
+    {
+      key: 'kind',
+      label: '类型',
+      required: true,
+      aliases: ['类型', '诉求类型', '问题类型', '事项类型'],
+      hint: '投诉、求助、建议、咨询',
+    },
+    {
+      key: 'category',
+      label: '分类',
+      required: true,
+      aliases: ['分类', '诉求分类', '问题分类', '诉求类别', '类别', '事项分类'],
+      hint: '系统设置中的诉求类别，如“环境卫生”；子类别写作“物业服务/电梯”',
+    },
+    {
+      key: 'urgency',
+      label: '紧急程度',
+      required: false,
+      aliases: ['紧急程度', '是否紧急', '紧急'],
+      hint: '一般或紧急；不填为一般',
+    },
+    community,
+    compound,
+    {
+      key: 'locationDetail',
+      label: '具体位置',
+      required: false,
+      aliases: ['具体位置', '位置', '地点', '发生地点', '问题位置', '具体地点'],
+    },
+    {
+      key: 'request',
+      label: '诉求内容',
+      required: true,
+      aliases: ['诉求内容', '诉求', '请求事项', '主要诉求', '反映问题', '反映内容', '问题描述', '内容'],
+      hint: '要求解决什么',
+    },
+    { key: 'facts', label: '事实', required: false, aliases: ['事实', '事实经过', '事实和经过', '情况说明'] },
+    { key: 'reasons', label: '理由', required: false, aliases: ['理由', '诉求理由'] },
+    {
+      key: 'status',
+      label: '办理状态',
+      required: false,
+      aliases: ['办理状态', '状态', '处理状态', '办理进度'],
+      hint: '登记、受理、办结；不填为登记。受理按登记当天受理计算办理时限',
+    },
+    {
+      key: 'result',
+      label: '办理结果',
+      required: false,
+      aliases: ['办理结果', '处理结果', '办理情况', '处理情况', '答复内容'],
+      hint: '办结的必填',
+    },
+    {
+      key: 'answer',
+      label: '答复类型',
+      required: false,
+      aliases: ['答复类型', '答复意见', '答复'],
+      hint: '支持、解释、不予支持；办结的必填',
+    },
+    {
+      key: 'resolvedDate',
+      label: '办结日期',
+      required: false,
+      aliases: ['办结日期', '办结时间', '完成日期', '结案日期'],
+      hint: '办结的必填，不早于登记日期',
+    },
+    {
+      key: 'satisfaction',
+      label: '满意度',
+      required: false,
+      aliases: ['满意度', '回访满意度', '回访结果', '满意情况', '是否满意'],
+      hint: '满意、基本满意、不满意；不填为未回访。不满意的按回访不满意重新办理',
+    },
   ],
 }
 

@@ -9,6 +9,7 @@
 import type { Knex } from 'knex'
 import type { ImportCounts } from '../../../shared/api/dataTransfer'
 import type { ImportKind } from '../../../shared/dataTransfer/fields'
+import { complaintDrafter, planComplaints, type ComplaintImportDraft, type ComplaintPlanItem } from './complaintDraft'
 import { compoundDraft, type CompoundDraft } from './compoundDraft'
 import { personDraft, type PersonDraft } from './personDraft'
 import { createPersonMatcher, loadExistingPeople, type PersonSlot } from './personMatch'
@@ -22,6 +23,7 @@ export type Drafts =
   | { kind: 'compounds'; drafts: CompoundDraft[] }
   | { kind: 'people'; drafts: PersonDraft[] }
   | { kind: 'visits'; drafts: VisitDraft[] }
+  | { kind: 'complaints'; drafts: ComplaintImportDraft[] }
 
 export type Plan =
   | { kind: 'compounds'; create: CompoundDraft[] }
@@ -31,6 +33,7 @@ export type Plan =
       matcher: ReturnType<typeof createPersonMatcher>
       visits: { draft: VisitDraft; slot: PersonSlot }[]
     }
+  | { kind: 'complaints'; matcher: ReturnType<typeof createPersonMatcher>; complaints: ComplaintPlanItem[] }
 
 /** Called every few thousand rows with the rows done; may throw to stop (cancel). */
 export type Tick = (rowsDone: number) => Promise<void>
@@ -49,7 +52,8 @@ export async function draftRows(
 ): Promise<Drafts> {
   const places = await loadPlaces(db)
   const reader = rowReader(columns, problems)
-  const drafts: (CompoundDraft | PersonDraft | VisitDraft)[] = []
+  const complaintRow = kind === 'complaints' ? await complaintDrafter(db, new Date()) : null
+  const drafts: (CompoundDraft | PersonDraft | VisitDraft | ComplaintImportDraft)[] = []
   for (let i = 0; i < rows.length; i++) {
     if (i % TICK_ROWS === 0) await tick(i)
     const r = reader.at(rows[i]!)
@@ -58,7 +62,9 @@ export async function draftRows(
         ? compoundDraft(r, places, problems, defaultCommunity)
         : kind === 'people'
           ? personDraft(r, places, problems, defaultCommunity)
-          : visitDraft(r, places, problems, defaultCommunity)
+          : complaintRow
+            ? complaintRow(r, places, problems, defaultCommunity)
+            : visitDraft(r, places, problems, defaultCommunity)
     if (draft) drafts.push(draft)
   }
   await tick(rows.length)
@@ -127,6 +133,11 @@ export async function planDrafts(
       created = matcher.created.length
       matched = resolved - created
       plan = { kind: 'people', matcher }
+    } else if (drafted.kind === 'complaints') {
+      const { items, matched: known } = await planComplaints(db, drafted.drafts, matcher, problems, tick)
+      created = items.length
+      matched = known
+      plan = { kind: 'complaints', matcher, complaints: items }
     } else {
       const visits: { draft: VisitDraft; slot: PersonSlot }[] = []
       for (const [i, draft] of drafted.drafts.entries()) {

@@ -46,7 +46,12 @@ const SAMPLE_ROWS = 8
  */
 const IMPORT_ACTION = 'import' as string as AuditAction
 
-const entityOf: Record<ImportKind, AuditEntity> = { compounds: 'compound', people: 'person', visits: 'visit' }
+const entityOf: Record<ImportKind, AuditEntity> = {
+  compounds: 'compound',
+  people: 'person',
+  visits: 'visit',
+  complaints: 'complaint',
+}
 
 async function readWhole(input: RunInput, job: JobHandle): Promise<{ table: SheetTable; layout: Layout }> {
   const table = await readSheet(fileBytes(input.file), {

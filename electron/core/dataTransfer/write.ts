@@ -15,6 +15,7 @@ import type { Plan } from './check'
 import { fillableColumns } from './personDraft'
 import type { PersonSlot } from './personMatch'
 import { createPinyinCache } from './pinyinBulk'
+import { writeComplaintPlan } from './complaintDraft'
 
 export type WriteTick = (done: number, total: number) => Promise<void>
 
@@ -76,7 +77,7 @@ async function writeCompounds(
   await tick(done, plan.create.length)
 }
 
-async function writeNewPeople(
+export async function writeNewPeople(
   bulk: BulkWriter,
   ctx: Ctx,
   slots: readonly PersonSlot[],
@@ -115,7 +116,7 @@ async function writeNewPeople(
   }
 }
 
-async function fillMatchedPeople(
+export async function fillMatchedPeople(
   bulk: BulkWriter,
   ctx: Ctx,
   slots: readonly PersonSlot[],
@@ -245,7 +246,8 @@ export async function writePlan(
     if (plan.kind === 'compounds') return await writeCompounds(bulk, ctx, plan, tick)
     const created = plan.matcher.created
     const filled = [...plan.matcher.matched].filter((s) => s.fills !== null)
-    const visitCount = plan.kind === 'visits' ? plan.visits.length : 0
+    const visitCount =
+      plan.kind === 'visits' ? plan.visits.length : plan.kind === 'complaints' ? plan.complaints.length : 0
     const total = created.length + filled.length + visitCount
     let done = 0
     const progress = async (n: number) => {
@@ -256,6 +258,7 @@ export async function writePlan(
     await writeNewPeople(bulk, ctx, created, today, progress)
     await fillMatchedPeople(bulk, ctx, filled, today, progress)
     if (plan.kind === 'visits') await writeVisits(trx, bulk, ctx, plan, progress)
+    if (plan.kind === 'complaints') await writeComplaintPlan(trx, bulk, ctx, plan.complaints, progress)
   } finally {
     await bulk.close()
   }
