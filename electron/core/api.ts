@@ -40,6 +40,8 @@ import { dashboardService } from './services/mediation/dashboard'
 import { mediationOptionsService } from './services/mediation/options'
 import { conventionService } from './services/conventions'
 import { dataTransferHandlers } from './dataTransfer/handlers'
+import { searchHandlers } from './search/handlers'
+import { statsHandlers } from './stats/handlers'
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 export type Handlers = { [M in MethodName]: Handler<M> }
@@ -175,6 +177,8 @@ export function createHandlers(
     'conventions.getRules': conventions.getRules,
     'conventions.saveRules': conventions.saveRules,
     ...dataTransferHandlers(db, env.databaseFile),
+    ...searchHandlers(db),
+    ...statsHandlers(db),
   }
 }
 

@@ -87,6 +87,7 @@ export const auditEntities = [
   'vote_rules',
   'backup',
   'data',
+  'stats',
 ] as const
 export type AuditEntityCode = (typeof auditEntities)[number]
 
@@ -112,6 +113,7 @@ export const auditEntityLabels: Record<AuditEntityCode, string> = {
   vote_rules: '表决规则',
   backup: '数据备份',
   data: '全部数据',
+  stats: '统计报表',
 }
 
 /** A code another part of the app added after this list: shown as is rather than hidden. */

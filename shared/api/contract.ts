@@ -20,6 +20,8 @@ import { backupMethods } from './backup'
 import { mediationMethods } from './mediation'
 import { conventionsMethods } from './conventions'
 import { dataTransferMethods } from './dataTransfer'
+import { searchMethods } from './search'
+import { statsMethods } from './stats'
 
 export interface MethodSpec {
   summary: string
@@ -44,6 +46,8 @@ export const contract = {
   ...mediationMethods,
   ...conventionsMethods,
   ...dataTransferMethods,
+  ...searchMethods,
+  ...statsMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

@@ -118,6 +118,10 @@ export const methodNames = [
   'import.cancel',
   'export.list',
   'export.everything',
+  'search.query',
+  'search.rebuild',
+  'stats.dashboard',
+  'stats.exportMonthly',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]
@@ -154,6 +158,8 @@ export const permissions = [
   /** 居民公约: everyone reads the registry; committee staff (前台接待, 调解员, 管理员) keep it. */
   'conventions.read',
   'conventions.write',
+  /** 统计报表 and the 月报: every role (leaders above all). */
+  'stats.read',
   /** Anyone, signed in or not (sign-in itself, the first-run setup). */
   'public',
   /** Any signed-in staff member, even while the session is locked. */
@@ -187,6 +193,7 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'mediation.write',
     'conventions.read',
     'conventions.write',
+    'stats.read',
   ],
   front_desk: [
     'places.read',
@@ -200,6 +207,7 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'mediation.read',
     'conventions.read',
     'conventions.write',
+    'stats.read',
   ],
   // 调解员: everything 前台接待 has, and mediation cases.
   mediator: [
@@ -215,8 +223,19 @@ export const rolePermissions: Record<StaffRole, readonly Exclude<Permission, 'pu
     'mediation.write',
     'conventions.read',
     'conventions.write',
+    'stats.read',
   ],
-  viewer: ['places.read', 'system.read', 'notices.read', 'intake.read', 'mediation.read', 'conventions.read'],
+  // 领导查询 reads and prints (the 月报 above all); printouts show numbers masked as lists do.
+  viewer: [
+    'places.read',
+    'system.read',
+    'notices.read',
+    'print',
+    'intake.read',
+    'mediation.read',
+    'conventions.read',
+    'stats.read',
+  ],
 }
 
 /** Whether a signed-in role holds a permission ('public' and 'session' are anyone's). */

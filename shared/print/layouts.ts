@@ -20,6 +20,7 @@ const formDocuments: ReadonlySet<PrintDocument> = new Set<PrintDocument>([
   'mediation-followup',
   'mediation-index',
   'convention-opinion-form',
+  'monthly-report',
 ])
 
 export function pageLayoutOf(document: PrintDocument, layout: PrintLayoutKind = 'official'): PageLayout {

@@ -26,6 +26,8 @@ export const printDocuments = [
   'convention-poster',
   'convention-vote',
   'convention-opinion-form',
+  /** 月报: id = year × 100 + month (202611); part = one community's id, absent = the whole center. */
+  'monthly-report',
 ] as const
 export type PrintDocument = (typeof printDocuments)[number]
 
@@ -50,6 +52,7 @@ export const printDocumentLabels: Record<PrintDocument, string> = {
   'convention-poster': '居民公约（张贴）',
   'convention-vote': '表决结果公示',
   'convention-opinion-form': '征求意见表',
+  'monthly-report': '月度统计报表',
 }
 
 export const printTarget = z.object({

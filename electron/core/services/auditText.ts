@@ -108,6 +108,11 @@ const keyLabels: Record<string, string> = {
   count: '条数',
   before: '修改前',
   after: '修改后',
+  what: '内容',
+  documents: '索引记录数',
+  report: '报表',
+  period: '统计周期',
+  community: '社区',
 }
 
 /** Keys whose values are codes, each with its own labels (mediation, backups). */
@@ -127,6 +132,7 @@ const mediationLabels: Record<string, Record<string, string>> = {
   toStage: versionStageLabels,
   scope: conventionScopeLabels,
   part: { articles: '条文', opinion: '征集意见', flag: '条文提示', title: '公约名称' },
+  what: { search_index: '重建搜索索引' },
 }
 
 function lookup<K extends string>(labels: Record<K, string>, value: Value): string | null {

@@ -16,11 +16,15 @@ import { fetchVisit } from './intake/visits'
 import { fetchComplaint } from './intake/complaintQueries'
 import { localContext } from '../context'
 import { assertMediationPrintable } from './mediation/printable'
+import { fetchConvention } from './conventions/queries'
+import { roleHas } from '../../../shared/api/methods'
 
 /** Which record a printout is about, for the audit trail. */
 function entityOf(document: PrintDocument): AuditEntity {
   if (document === 'notice') return 'notice'
   if (document.startsWith('mediation-')) return 'mediation_case'
+  if (document.startsWith('convention-')) return 'convention'
+  if (document === 'monthly-report') return 'stats'
   return document === 'visit-receipt' ? 'visit' : 'complaint'
 }
 
@@ -31,10 +35,26 @@ export function printService(db: Knex, port: PrinterPort | null) {
   const settings = settingsStore(db)
   const lastPrinterKey = (document: string) => `print.lastPrinter.${document}`
 
+  /** 月报: id is year × 100 + month; part, when given, one community. Reading it needs the statistics permission. */
+  async function assertReportPrintable(ctx: Ctx, id: number, communityId: number | undefined): Promise<void> {
+    if (!ctx.staff || !roleHas(ctx.staff.role, 'stats.read'))
+      throw new ApiError('FORBIDDEN', '您的账号无权打印统计报表')
+    const year = Math.floor(id / 100)
+    const month = id % 100
+    if (year < 2000 || year > 2100 || month < 1 || month > 12) {
+      throw new ApiError('VALIDATION', '月报的年月不正确，请重新选择统计周期', 'target.id')
+    }
+    if (communityId !== undefined && !(await db('communities').where({ id: communityId }).first('id'))) {
+      throw new ApiError('NOT_FOUND', '所选社区不存在，请重新选择', 'target.part')
+    }
+  }
+
   /** The record must exist before a window is opened for it. */
   async function assertPrintable(ctx: Ctx, target: ParsedInput<'print.send'>['target']): Promise<void> {
     if (target.document === 'notice') await fetchNotice(db, target.id)
     else if (target.document.startsWith('mediation-')) await assertMediationPrintable(db, ctx, target.id)
+    else if (target.document.startsWith('convention-')) await fetchConvention(db, target.id)
+    else if (target.document === 'monthly-report') await assertReportPrintable(ctx, target.id, target.part)
     else if (target.document === 'visit-receipt') await fetchVisit(db, localContext(), target.id)
     else await fetchComplaint(db, localContext(), target.id)
   }

@@ -8,6 +8,7 @@ import { addCalendarDays, localDate } from '../../../../shared/calendar/workCale
 import { dueSoonDays } from '../../../../shared/complaints/clocks'
 import type { Ctx } from '../../context'
 import { likePattern } from '../rows'
+import { complaintIdsMatching } from '../../search/listMatch'
 import { allCategories, categoryWithDescendants } from './categories'
 import { duplicateWindowDays, selectComplaints, toComplaint, type ComplaintRow } from './complaintRows'
 
@@ -42,13 +43,12 @@ export async function filteredComplaints(
   const today = todayOf(ctx)
   const text = f.query
   if (text) {
-    const like = likePattern(text)
+    // The search index (number, person, compound, place, request, facts…): composes with every filter below.
+    const indexed = complaintIdsMatching(text)
     q.where((w) => {
-      w.whereRaw(`complaints.number LIKE ? ESCAPE '\\'`, [like])
-        .orWhereRaw(`persons.name LIKE ? ESCAPE '\\'`, [like])
-        .orWhereRaw(`complaints.request LIKE ? ESCAPE '\\'`, [like])
-        .orWhereRaw(`complaints.location_detail LIKE ? ESCAPE '\\'`, [like])
-        .orWhere('visits.lookup_code', text.toUpperCase())
+      if (indexed) w.whereRaw(`complaints.id IN (${indexed.sql})`, indexed.bindings)
+      else w.whereRaw(`complaints.number LIKE ? ESCAPE '\\'`, [likePattern(text)])
+      w.orWhere('complaints.number', text.trim()).orWhere('visits.lookup_code', text.trim().toUpperCase())
     })
   }
   if (f.status.length > 0) q.whereIn('complaints.status', f.status)
