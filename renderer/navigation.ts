@@ -43,7 +43,6 @@ export const navItems: NavItem[] = [
     path: '/statistics',
     title: '统计报表',
     icon: 'DataAnalysis',
-    comingSoon: '受理量、办结率、满意率等指标统计，图表与月报导出。',
   },
   { path: '/places', title: '基础信息', icon: 'OfficeBuilding' },
   { path: '/settings', title: '系统设置', icon: 'Setting' },

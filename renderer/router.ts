@@ -25,6 +25,7 @@ import MediationListPage from './pages/Mediation/MediationListPage.vue'
 import MediationRegisterPage from './pages/Mediation/MediationRegisterPage.vue'
 import MediationCasePage from './pages/Mediation/MediationCasePage.vue'
 import DataTransferPage from './pages/DataTransfer/DataTransferPage.vue'
+import MonthlyReportPrintView from './print/MonthlyReportPrintView.vue'
 
 const built: Record<string, RouteRecordRaw['component']> = {
   '/': DashboardPage,
@@ -40,6 +41,8 @@ const built: Record<string, RouteRecordRaw['component']> = {
   '/conventions': ConventionsPage,
   '/mediation': MediationListPage,
   '/data-transfer': DataTransferPage,
+  // Loaded when first opened: ECharts stays out of the bundle every other screen waits for.
+  '/statistics': () => import('./pages/Stats/StatsPage.vue'),
 }
 
 const routes: RouteRecordRaw[] = navItems.map((item) => ({
@@ -56,6 +59,12 @@ routes.push({ path: '/conventions/:id(\\d+)', component: ConventionDetailPage, m
 routes.push({ path: '/mediation/new', component: MediationRegisterPage, meta: { title: '登记调解案件' } })
 routes.push({ path: '/mediation/:id(\\d+)', component: MediationCasePage, meta: { title: '调解案件' } })
 // Print routes render without the app shell (see App.vue), in the print window or a new tab.
+// The 月报's id is a month (202611), not a record: its own view, ahead of the generic one.
+routes.push({
+  path: '/print/monthly-report/:id',
+  component: MonthlyReportPrintView,
+  meta: { title: '打印', bare: true },
+})
 routes.push({ path: '/print/:document/:id', component: PrintPage, meta: { title: '打印', bare: true } })
 routes.push({ path: '/:pathMatch(.*)*', redirect: '/' })
 

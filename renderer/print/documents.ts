@@ -49,7 +49,11 @@ export const noticeLayouts: Record<PrintLayoutKind, LayoutSpec> = {
 
 export type MediationDocument = Extract<PrintDocument, `mediation-${string}`>
 export type ConventionDocument = Extract<PrintDocument, `convention-${string}`>
-export type IntakeDocument = Exclude<PrintDocument, 'notice' | MediationDocument | ConventionDocument>
+/** The 月报 is not a record's printout: it has its own view (MonthlyReportPrintView, routed in router.ts). */
+export type IntakeDocument = Exclude<
+  PrintDocument,
+  'notice' | MediationDocument | ConventionDocument | 'monthly-report'
+>
 
 /** A printout ready to render: its component with the props it needs. */
 export interface LoadedPrintout {

@@ -80,10 +80,13 @@ describe('places through the UI', () => {
     ]) {
       await expect(page.getByRole('menuitem', { name: new RegExp(title) }).count()).resolves.toBe(1)
     }
+    // 统计报表 is a real page now: on a fresh database it shows this month's (empty) figures.
     await page.getByRole('menuitem', { name: /统计报表/ }).click()
-    await expect.poll(() => page.getByText('统计报表：未开放').isVisible()).toBe(true)
+    await expect.poll(() => page.locator('.page-header h2', { hasText: '统计报表' }).isVisible()).toBe(true)
+    await expect.poll(() => page.locator('[data-figure=received] .value').innerText(), { timeout: 15_000 }).toBe('0')
+    await expect(page.getByText('统计报表：未开放').count()).resolves.toBe(0)
     await page.waitForTimeout(400) // let dialog animations settle for the picture
-    await page.screenshot({ path: path.join(screenshotDir, 'first-run-not-open.png') })
+    await page.screenshot({ path: path.join(screenshotDir, 'first-run-stats.png') })
     await page.close()
   })
 
