@@ -11,23 +11,44 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
   launchChromium,
   pageOwningContext,
   screenshotDir,
-  signInContext,
-  signedInPage,
   startServer,
   tempDataDir,
   type RunningServer,
 } from './harness'
-import { call } from './api'
+import { call, demoAdmin, signIn } from './api'
 import { pdfInfo, pdfText, renderPdf, squeeze, wordRightEdges } from './pdf'
 import { formA4, mmToPt, pageSizeMm } from '../../shared/print/geometry'
 
 const wait = { timeout: 20_000 }
 const viewer = { login: 'lingdao', password: 'Guixi@2026-ld' }
+
+/**
+ * One session per account for the whole file: a sign-in per test would run
+ * into the server's limit on password attempts per minute.
+ */
+const sessions = new Map<string, string>()
+async function useSession(context: BrowserContext, account = demoAdmin): Promise<void> {
+  let cookie = sessions.get(account.login)
+  if (!cookie) {
+    cookie = await signIn(server, account)
+    sessions.set(account.login, cookie)
+  }
+  const at = cookie.indexOf('=')
+  await context.addCookies([
+    { name: cookie.slice(0, at), value: cookie.slice(at + 1), url: server.url, httpOnly: true, sameSite: 'Strict' },
+  ])
+}
+
+async function sessionPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport })
+  await useSession(context)
+  return pageOwningContext(context)
+}
 const year = 2025
 const month = 6
 const statsUrl = (s: RunningServer, extra = '') => `${s.url}#/statistics?period=month&year=${year}&n=${month}${extra}`
@@ -119,7 +140,7 @@ afterAll(async () => {
 
 describe('统计报表', () => {
   it('is a real page in the menu, not 未开放', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     await page.goto(server.url)
     await page.getByRole('menuitem', { name: /统计报表/ }).click()
     await expect.poll(() => page.locator('.page-header h2', { hasText: '统计报表' }).isVisible(), wait).toBe(true)
@@ -128,7 +149,7 @@ describe('统计报表', () => {
   })
 
   it('shows the seeded month: figures, 环比, breakdown tables', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     await page.goto(statsUrl(server))
     await expect.poll(() => page.getByText('2025年6月').first().isVisible(), wait).toBe(true)
     await expect.poll(() => figure(page, 'received'), wait).toBe('4')
@@ -165,7 +186,7 @@ describe('统计报表', () => {
   })
 
   it('clicking the 投诉 bar opens the 诉求 list with exactly those 诉求', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     await page.goto(statsUrl(server))
     await expect.poll(() => figure(page, 'received'), wait).toBe('4')
     await clickFirstBar(page, /^按类型登记量与办结量柱状图/)
@@ -189,7 +210,7 @@ describe('统计报表', () => {
   })
 
   it('a community chosen narrows the figures, and a compound bar opens its list', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     await page.goto(statsUrl(server, `&community=${other.communityId}`))
     await expect.poll(() => figure(page, 'received'), wait).toBe('2')
     await page.getByRole('tab', { name: '按小区' }).click()
@@ -200,7 +221,7 @@ describe('统计报表', () => {
   })
 
   it('says it is counting while it loads, and why it failed when it fails', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     // Hold the answer back a moment, so the loading state can be seen.
     await page.route('**/api/stats.dashboard', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500))
@@ -221,7 +242,7 @@ describe('统计报表', () => {
   })
 
   it('quarter and year periods load; the 月报 button asks for a month', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     await page.goto(`${server.url}#/statistics?period=quarter&year=${year}&n=2`)
     await expect.poll(() => page.getByText('2025年第二季度').first().isVisible(), wait).toBe(true)
     // April–June holds the May one too.
@@ -236,7 +257,7 @@ describe('统计报表', () => {
 
   it('prints the 月报: the page count the preview announced, the figures in the text', async () => {
     const context = await browser.newContext()
-    await signInContext(context, server)
+    await useSession(context)
     const pdf = await renderPdf(
       context,
       `${server.url}#/print/monthly-report/${year * 100 + month}?layout=official`,
@@ -274,7 +295,7 @@ describe('统计报表', () => {
 
   it('导出Excel downloads the month as .xlsx with the same figures', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
-    await signInContext(context, server)
+    await useSession(context)
     const page = await pageOwningContext(context)
     await page.goto(statsUrl(server))
     await expect.poll(() => figure(page, 'received'), wait).toBe('4')
@@ -294,7 +315,7 @@ describe('统计报表', () => {
   })
 
   it('the print button opens the print dialog for the month', async () => {
-    const page = await signedInPage(browser, server, { width: 1366, height: 900 })
+    const page = await sessionPage({ width: 1366, height: 900 })
     await page.goto(statsUrl(server))
     await expect.poll(() => figure(page, 'received'), wait).toBe('4')
     await page.getByRole('button', { name: '打印月报' }).click()
@@ -311,7 +332,7 @@ describe('统计报表', () => {
 
   it('领导查询 sees the statistics too', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
-    await signInContext(context, server, viewer)
+    await useSession(context, viewer)
     const page = await pageOwningContext(context)
     await page.goto(server.url)
     await page.getByRole('menuitem', { name: /统计报表/ }).click()
