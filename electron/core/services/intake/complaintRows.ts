@@ -75,7 +75,12 @@ export interface ComplaintRow {
   p_address_text: string | null
 }
 
-/** SQL: does another live 诉求 share this one's compound and category within the window, not already linked? */
+/**
+ * SQL: does another live 诉求 share this one's compound and category within
+ * the window, not already linked? Written as a date range so the
+ * (compound_id, category_id, received_date) index answers it: a difference
+ * of julian days would read every 诉求 of that compound and category.
+ */
 export const duplicateExists = `EXISTS (
   SELECT 1 FROM complaints d
   WHERE d.id <> complaints.id
@@ -83,7 +88,8 @@ export const duplicateExists = `EXISTS (
     AND d.category_id = complaints.category_id
     AND d.status <> 'merged'
     AND complaints.status <> 'merged'
-    AND abs(julianday(d.received_date) - julianday(complaints.received_date)) <= ${duplicateWindowDays}
+    AND d.received_date BETWEEN date(complaints.received_date, '-${duplicateWindowDays} days')
+      AND date(complaints.received_date, '+${duplicateWindowDays} days')
     AND NOT EXISTS (SELECT 1 FROM complaint_links l
       WHERE (l.a_id = d.id AND l.b_id = complaints.id) OR (l.a_id = complaints.id AND l.b_id = d.id))
 )`

@@ -15,6 +15,7 @@ import {
   fetchComplaintDetail,
   countOf,
   filteredComplaints,
+  pageQuery,
   rowsOf,
   todayOf,
   toComplaints,
@@ -37,10 +38,12 @@ export function complaintService(db: Knex) {
   return {
     async list(ctx: Ctx, input: ParsedInput<'complaints.list'>): Promise<MethodOutput<'complaints.list'>> {
       const { q } = await filteredComplaints(db, ctx, input)
-      const rows = await rowsOf(db, q, input, input.pageSize, (input.page - 1) * input.pageSize)
+      const total = await countOf(q)
+      const paged = await pageQuery(db, ctx, input, q, total)
+      const rows = await rowsOf(db, paged.q, input, input.pageSize, (input.page - 1) * input.pageSize)
       return {
         items: await toComplaints(db, ctx, rows),
-        total: await countOf(q),
+        total,
         page: input.page,
         pageSize: input.pageSize,
       }
