@@ -27,7 +27,7 @@ import { createBackupManager, type BackupManager } from './backup/manager'
 import { startBackupScheduler, type BackupScheduler, type Timers } from './backup/scheduler'
 import { createSwapGate } from './backup/gate'
 import { createRestorer } from './backup/restore'
-import { checkDatabaseHealth, damageProblem } from './backup/startupCheck'
+import { checkDatabaseHealth, damageProblem, fullCheckAtStartBytes } from './backup/startupCheck'
 import { isDamageError } from './backup/sqliteFile'
 import { auditBackup, type BackupPorts } from './backup/handlers'
 import {
@@ -52,6 +52,8 @@ export interface CoreOptions {
   timers?: Timers
   /** false: no automatic backups (command-line tools that open core for a moment). */
   automaticBackups?: boolean
+  /** Databases larger than this are quick_checked after opening rather than before (default 64 MB). */
+  fullCheckAtStartBytes?: number
 }
 
 export interface Core {
@@ -68,6 +70,8 @@ export interface Core {
   backups: BackupManager
   /** The automatic backup schedule (null in recovery mode or when turned off). */
   readonly scheduler: BackupScheduler | null
+  /** Settles when the start-up quick_check is done (at once unless it was deferred for a large file). */
+  checked(): Promise<void>
   close(): Promise<void>
 }
 
@@ -207,12 +211,32 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     log(new Error(`Database damaged, starting in recovery mode: ${detail}`))
   }
 
-  const health = await checkDatabaseHealth(databaseFile)
+  /**
+   * The full quick_check of a large database, run once the app answers: when
+   * it finds damage, core stops using the file and every call (the renderer's
+   * next one included) answers RECOVERY, which shows the recovery screen.
+   */
+  async function checkInBackground(): Promise<void> {
+    try {
+      const full = await checkDatabaseHealth(databaseFile)
+      if (full.ok || !live) return
+      await gate.exclusive(async () => {
+        await closeLive()
+        enterRecovery(full.problem, full.detail)
+      })
+    } catch (err) {
+      log(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+
+  let deferredCheck: Promise<void> = Promise.resolve()
+  const health = await checkDatabaseHealth(databaseFile, options.fullCheckAtStartBytes ?? fullCheckAtStartBytes)
   if (!health.ok) {
     enterRecovery(health.problem, health.detail)
   } else {
     try {
       await openLive()
+      if (health.deferred) deferredCheck = checkInBackground()
     } catch (err) {
       if (!isDamageError(err)) throw err
       enterRecovery(damageProblem(), err instanceof Error ? err.message : String(err))
@@ -251,6 +275,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get scheduler() {
       return scheduler
     },
-    close: () => closeLive(),
+    checked: () => deferredCheck,
+    close: async () => {
+      await deferredCheck
+      await closeLive()
+    },
   }
 }

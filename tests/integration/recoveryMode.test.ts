@@ -227,3 +227,35 @@ describe('recovery methods in normal mode', () => {
     expect(await core.db('communities').orderBy('id').pluck('name')).toEqual(['迎春社区'])
   })
 })
+
+describe('a large database (quick_check after opening)', () => {
+  it('opens at once, then switches to recovery mode when the deferred check finds damage', async () => {
+    const { dataDir } = await damagedWithBackup((file) => {
+      // The last pages (data, not the schema): the file still opens, only a full check sees it.
+      const pages = fs.statSync(file).size / 4096
+      corruptPages(file, pages - 1, 2)
+    })
+    // Every file counts as large here, so only the cheap check runs before opening.
+    const core = await openBackupCore(dataDir, { automaticBackups: false, fullCheckAtStartBytes: 0 })
+    open.push(core)
+    expect(core.recovery).toBeNull()
+    await core.checked()
+    expect(core.recovery?.problem).toMatch(/数据库文件已损坏/)
+    const err = await apiErrorOf(() => core.call(ctx, 'places.listCommunities', {}))
+    expect(err.code).toBe('RECOVERY')
+    expect((await call(core, 'recovery.status', {}, local)).active).toBe(true)
+  })
+
+  it('stays in normal mode when the deferred check finds nothing', async () => {
+    const dataDir = freshDataDir()
+    const first = await start(dataDir)
+    await call(first, 'places.saveCommunity', { name: '迎春社区' })
+    await first.close()
+    open.splice(open.indexOf(first), 1)
+    const core = await openBackupCore(dataDir, { automaticBackups: false, fullCheckAtStartBytes: 0 })
+    open.push(core)
+    await core.checked()
+    expect(core.recovery).toBeNull()
+    expect((await call(core, 'places.listCommunities', {})).map((c) => c.name)).toEqual(['迎春社区'])
+  })
+})

@@ -42,7 +42,7 @@ export async function filteredComplaints(
   // count or a page walks one index of one table (at a million 诉求 a join
   // per row is most of the time a list takes).
   const index = walkSortIndex ? sortIndexes[f.sort] : undefined
-  const q = index ? db.from(db.raw(`complaints INDEXED BY ${index}`)) : db('complaints')
+  const q: Knex.QueryBuilder = index ? db.from(db.raw(`complaints INDEXED BY ${index}`)) : db('complaints')
   const today = todayOf(ctx)
   const text = f.query
   if (text) {
@@ -51,9 +51,9 @@ export async function filteredComplaints(
     q.where((w) => {
       if (indexed) w.whereRaw(`complaints.id IN (${indexed.sql})`, indexed.bindings)
       else w.whereRaw(`complaints.number LIKE ? ESCAPE '\\'`, [likePattern(text)])
-      w.orWhere('complaints.number', text.trim()).orWhereIn(
-        'complaints.visit_id',
-        db('visits').select('id').where('lookup_code', text.trim().toUpperCase()),
+      w.orWhere('complaints.number', text.trim()).orWhereRaw(
+        'complaints.visit_id IN (SELECT id FROM visits WHERE lookup_code = ?)',
+        [text.trim().toUpperCase()],
       )
     })
   }
@@ -61,7 +61,7 @@ export async function filteredComplaints(
   if (f.kind) q.where('complaints.kind', f.kind)
   if (f.categoryId) q.whereIn('complaints.category_id', await categoryWithDescendants(db, f.categoryId))
   if (f.communityId) {
-    q.whereIn('complaints.compound_id', db('compounds').select('id').where('community_id', f.communityId))
+    q.whereRaw('complaints.compound_id IN (SELECT id FROM compounds WHERE community_id = ?)', [f.communityId])
   }
   if (f.compoundId) q.where('complaints.compound_id', f.compoundId)
   if (f.unitId) q.where('complaints.unit_id', f.unitId)
