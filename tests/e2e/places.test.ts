@@ -39,7 +39,7 @@ afterAll(async () => {
 })
 
 describe('places through the UI', () => {
-  it('first run sets up the administrator, then offers demo data and shows the shell with 未开放 sections', async () => {
+  it('first run sets up the administrator, then offers demo data and shows the shell with every section open', async () => {
     // No --demo and no session: the very first visit asks for the administrator.
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })
     const page = await pageOwningContext(context)
