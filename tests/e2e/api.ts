@@ -32,6 +32,30 @@ export async function signIn(server: RunningServer, account = demoAdmin): Promis
   return cookie
 }
 
+const sessions = new WeakMap<RunningServer, Map<string, string>>()
+
+/**
+ * A session cookie for `account`, reused across the tests of a file while it
+ * still works (not signed out, not locked): the server allows only a few
+ * sign-ins per minute from one address, and a file signing in per test runs
+ * into that limit.
+ */
+export async function sessionCookie(server: RunningServer, account = demoAdmin): Promise<string> {
+  let byLogin = sessions.get(server)
+  if (!byLogin) sessions.set(server, (byLogin = new Map()))
+  const kept = byLogin.get(account.login)
+  if (kept) {
+    const status = (await (await post(server, 'auth.status', {}, kept)).json()) as {
+      staff: { login?: string } | null
+      locked: boolean
+    }
+    if (status.staff && !status.locked) return kept
+  }
+  const cookie = await signIn(server, account)
+  byLogin.set(account.login, cookie)
+  return cookie
+}
+
 export async function call<M extends MethodName>(
   server: RunningServer,
   method: M,

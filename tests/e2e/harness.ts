@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { demoAdmin, signIn } from './api'
+import { demoAdmin, sessionCookie } from './api'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const screenshotDir = path.join(repoRoot, 'tests/e2e/screenshots')
@@ -83,7 +83,7 @@ export async function signInContext(
   server: RunningServer,
   account: { login: string; password: string } = demoAdmin,
 ): Promise<void> {
-  const cookie = await signIn(server, account)
+  const cookie = await sessionCookie(server, account)
   const at = cookie.indexOf('=')
   await context.addCookies([
     { name: cookie.slice(0, at), value: cookie.slice(at + 1), url: server.url, httpOnly: true, sameSite: 'Strict' },
