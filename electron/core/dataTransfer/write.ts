@@ -10,6 +10,7 @@ import type { Knex } from 'knex'
 import type { Ctx } from '../context'
 import { changeStamp, createStamp } from '../services/rows'
 import { visitNumber } from '../services/intake/visits'
+import { takeInSequence } from '../services/intake/sequences'
 import { BATCH_ROWS, bulkWriter, type BulkWriter } from './bulk'
 import type { Plan } from './check'
 import { fillableColumns } from './personDraft'
@@ -178,16 +179,7 @@ async function writeVisits(
     perYear.set(year, (perYear.get(year) ?? 0) + 1)
   }
   const next = new Map<number, number>()
-  for (const [year, count] of perYear) {
-    const scope = `visit:${year}`
-    const row = (await trx('number_sequences').where({ scope }).first('last')) as { last: number } | undefined
-    const last = row?.last ?? 0
-    next.set(year, last + 1)
-    await trx('number_sequences')
-      .insert({ scope, last: last + count })
-      .onConflict('scope')
-      .merge()
-  }
+  for (const [year, count] of perYear) next.set(year, await takeInSequence(trx, `visit:${year}`, count))
   const codes = await lookupCodes(trx, visits.length)
   const stamp = stampValues(ctx)
   const columns = [

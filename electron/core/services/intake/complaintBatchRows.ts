@@ -25,6 +25,7 @@ import { BATCH_ROWS } from '../../dataTransfer/bulk'
 import { changeStamp, createStamp, nowIso, staffId } from '../rows'
 import type { ComplaintContent } from './complaintRecords'
 import { clockSettingsOf, loadWorkCalendar, readOptions } from './options'
+import { takeInSequence } from './sequences'
 
 /** The statuses an old register's row may have reached (登记 / 受理 / 办结). */
 export const historyStatuses = ['registered', 'accepted', 'resolved'] as const
@@ -130,15 +131,7 @@ function batches<T>(items: readonly T[]): T[][] {
 /** Per year, the first number of the batch: the counter is moved once per year by the whole count. */
 async function takeNumbers(trx: Knex.Transaction, perYear: Map<number, number>): Promise<Map<number, number>> {
   const first = new Map<number, number>()
-  for (const [year, count] of perYear) {
-    // As nextInSequence, by `count` at once; RETURNING reports the counter after the move.
-    const rows = (await trx.raw(
-      `INSERT INTO number_sequences (scope, last) VALUES (?, ?)
-       ON CONFLICT(scope) DO UPDATE SET last = last + excluded.last RETURNING last`,
-      [`complaint:${year}`, count],
-    )) as { last: number }[]
-    first.set(year, rows[0]!.last - count + 1)
-  }
+  for (const [year, count] of perYear) first.set(year, await takeInSequence(trx, `complaint:${year}`, count))
   return first
 }
 

@@ -7,11 +7,18 @@
 import type { Knex } from 'knex'
 
 export async function nextInSequence(trx: Knex.Transaction, scope: string): Promise<number> {
-  await trx.raw(
-    `INSERT INTO number_sequences (scope, last) VALUES (?, 1)
-     ON CONFLICT(scope) DO UPDATE SET last = last + 1`,
-    [scope],
-  )
-  const row = (await trx('number_sequences').where({ scope }).first('last')) as { last: number }
-  return row.last
+  return takeInSequence(trx, scope, 1)
+}
+
+/**
+ * Takes `count` consecutive numbers at once (a batch registration, an
+ * import) and returns the first: the counter moves once by the whole count.
+ */
+export async function takeInSequence(trx: Knex.Transaction, scope: string, count: number): Promise<number> {
+  const rows = (await trx.raw(
+    `INSERT INTO number_sequences (scope, last) VALUES (?, ?)
+     ON CONFLICT(scope) DO UPDATE SET last = last + excluded.last RETURNING last`,
+    [scope, count],
+  )) as { last: number }[]
+  return rows[0]!.last - count + 1
 }
