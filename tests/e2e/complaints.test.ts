@@ -319,4 +319,113 @@ describe('诉求办理 through the UI', () => {
     await expect(page.getByRole('row', { name: new RegExp(main.number) }).count()).resolves.toBe(0)
     await page.close()
   })
+  it('badges a 诉求 due within 3 days in the list and puts it on my 工作台', async () => {
+    // Received 13 days ago and not yet accepted: 2 of the 15 days to decide are left.
+    const visitedAt = new Date(Date.now() - 13 * 86_400_000).toISOString()
+    const soon = await logVisit('6栋电梯按钮失灵，老人上下楼困难', { visitedAt })
+    const page = await context.newPage()
+    await page.goto(`${server.url}#/complaints`)
+    await page.getByLabel('搜索诉求').fill(soon.number)
+    const row = page.getByRole('row', { name: new RegExp(soon.number) })
+    await expect.poll(() => row.innerText()).toContain('即将到期·还剩2天')
+    // Orange, as a warning (the row also has the 可能重复 tag: main is in the same compound and category).
+    await expect(row.locator('.el-tag', { hasText: '即将到期' }).getAttribute('class')).resolves.toContain(
+      'el-tag--warning',
+    )
+
+    await page.goto(`${server.url}#/`)
+    const mine = page.getByTestId('due-mine')
+    await expect.poll(() => mine.innerText()).toContain(soon.number)
+    await expect(mine.innerText()).resolves.toContain('还剩2天')
+    await expect(page.getByTestId('due-overdue').innerText()).resolves.not.toContain(soon.number)
+    await page.close()
+  })
+
+  it('links one suspected duplicate and merges another from the 诉求 page, keeping both timelines', async () => {
+    // Its own category, so only these three are suspected duplicates of each other.
+    const safety = (await call(server, 'intake.listCategories', {})).find((c) => c.name === '安全隐患')!.id
+    const log = (request: string) =>
+      logVisit(request, { complaints: [{ kind: 'complaint', categoryId: safety, compoundId, request }] })
+    const first = await log('2栋外墙瓷砖脱落，砸到楼下电动车')
+    const middle = await log('2栋外墙瓷砖又掉了，请尽快处理')
+    const last = await log('2栋外墙瓷砖还在掉，路过很危险')
+
+    const page = await context.newPage()
+    await page.goto(`${server.url}#/complaints/${middle.id}`)
+    const dups = page.getByTestId('duplicates')
+    await expect.poll(() => dups.innerText()).toContain(first.number)
+    await expect(dups.innerText()).resolves.toContain(last.number)
+    await expect(dups.innerText()).resolves.toContain('疑似重复')
+
+    // 关联 keeps both open: the pair leaves the suspects and is listed as linked, on both 诉求.
+    await dups.locator('.dup-row', { hasText: first.number }).getByRole('button', { name: '关联', exact: true }).click()
+    await expect.poll(() => timelineText(page)).toContain(`关联诉求：${first.number}`)
+    await expect.poll(() => dups.innerText()).not.toContain(first.number)
+    const side = page.locator('.side').first()
+    await expect(side.locator('.el-card', { hasText: '关联诉求' }).innerText()).resolves.toContain(first.number)
+    expect((await call(server, 'complaints.get', { id: first.id })).linked.map((l) => l.number)).toEqual([
+      middle.number,
+    ])
+    await shot(page, 'complaint-duplicates')
+
+    // 合并 opens the dialog with that duplicate chosen; the merged one then points to the other.
+    await dups.locator('.dup-row', { hasText: last.number }).getByRole('button', { name: '合并', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: '合并到其他诉求' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await expect(dialog.getByRole('radio', { name: new RegExp(last.number) }).isChecked()).resolves.toBe(true)
+    await dialog.getByRole('button', { name: '确定合并到其他诉求' }).click()
+    await expect.poll(() => headerStatus(page).innerText()).toBe('已合并')
+    await expect(page.locator('.merged').innerText()).resolves.toContain(`本诉求已合并到 ${last.number}`)
+    await expect(timelineText(page)).resolves.toContain(`合并到：${last.number}`)
+    await expect(page.getByTestId('actions').count()).resolves.toBe(0)
+
+    // The target shows the merged 诉求 and carries its timeline, the link included.
+    await page
+      .locator('.merged')
+      .getByRole('button', { name: `打开 ${last.number}` })
+      .click()
+    await expect.poll(() => page.url()).toMatch(new RegExp(`#/complaints/${last.id}$`))
+    await expect.poll(() => timelineText(page)).toContain(`并入诉求：${middle.number}`)
+    await expect(timelineText(page)).resolves.toContain(`关联诉求：${first.number}`)
+    await expect(side.innerText()).resolves.toContain(middle.number)
+    expect((await call(server, 'complaints.get', { id: last.id })).mergedIn.map((m) => m.number)).toEqual([
+      middle.number,
+    ])
+    await page.close()
+  })
+
+  it('takes a 退单 with its reason and records a 协商议事 meeting', async () => {
+    const parking = (await call(server, 'intake.listCategories', {})).find((c) => c.name === '停车充电')!.id
+    const request = '地下车库充电桩长期故障，请协调修复'
+    const c = await logVisit(request, { complaints: [{ kind: 'complaint', categoryId: parking, compoundId, request }] })
+    const unit = (await call(server, 'intake.listUnits', {})).find((u) => u.name === '物业公司')!
+    const accepted = await call(server, 'complaints.act', { action: 'accept', id: c.id, version: 1 })
+    await call(server, 'complaints.act', { action: 'assign', id: c.id, version: accepted.version, unitId: unit.id })
+
+    const page = await context.newPage()
+    await page.goto(`${server.url}#/complaints/${c.id}`)
+    await expect.poll(() => headerStatus(page).innerText()).toBe('已交办')
+
+    await act(page, '退单', '已受理', (dialog) =>
+      dialog.getByLabel('退单理由').fill('充电桩产权属供电公司，非物业维修范围'),
+    )
+    await expect.poll(() => timelineText(page)).toContain('已交办 → 已受理')
+    await expect(timelineText(page)).resolves.toContain('退单单位：物业公司')
+    await expect(timelineText(page)).resolves.toContain('退单理由：充电桩产权属供电公司，非物业维修范围')
+    expect((await call(server, 'complaints.get', { id: c.id })).unitName).toBeNull()
+
+    await act(page, '提交协商议事', '办理中', async (dialog) => {
+      // The meeting date starts as today; an empty participant list is refused at the field.
+      await expect(dialog.getByLabel('议事日期').inputValue()).resolves.toBe(localIsoDate(new Date()))
+      await dialog.getByLabel('议定事项').fill('由社区牵头联系供电公司，两周内完成检修')
+      await dialog.getByRole('button', { name: '确定提交协商议事' }).click()
+      await expect.poll(() => dialog.getByText('请填写参加人员').isVisible()).toBe(true)
+      await dialog.getByLabel('参加人员').fill('社区书记、物业经理、业主代表3人、供电所')
+    })
+    await expect.poll(() => timelineText(page)).toContain('已受理 → 办理中')
+    await expect(timelineText(page)).resolves.toContain('参加人员：社区书记、物业经理、业主代表3人、供电所')
+    await expect(timelineText(page)).resolves.toContain('议定事项：由社区牵头联系供电公司，两周内完成检修')
+    await shot(page, 'complaint-consult')
+    await page.close()
+  })
 })

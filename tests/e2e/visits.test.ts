@@ -144,6 +144,9 @@ describe('来访登记 through the UI', () => {
     expect(listed.items).toHaveLength(1)
     expect(listed.items[0]!.person.name).toBe('林小梅')
     expect(listed.items[0]!.person.sex).toBe('female')
+    // 来访时间 and 来访方式 were left as they started: now, and a walk-in.
+    expect(Math.abs(Date.parse(listed.items[0]!.visitedAt) - Date.now())).toBeLessThan(5 * 60_000)
+    expect(listed.items[0]!.channel).toBe('walk_in')
     expect(listed.items[0]!.complaints.map((c) => c.number)).toEqual([complaintNumber])
 
     // Enter on 继续登记 starts the next visitor with focus back on the phone.
@@ -319,6 +322,52 @@ describe('来访登记 through the UI', () => {
     await poll(() => page.getByRole('textbox', { name: '出生日期', exact: true }).inputValue()).toBe('1880-01-01')
     await expect(page.getByRole('radio', { name: '男' }).isChecked()).resolves.toBe(true)
     await expect(fieldError(page, '身份证号').count()).resolves.toBe(0)
+    await page.close()
+  })
+  it('recognises a repeat visitor by ID number alone, with the earlier visit beside the form', async () => {
+    const idNumber = '11010519491231002X'
+    const earlier = await call(server, 'visits.create', {
+      person: { name: '吴桂芝', idNumber },
+      subject: '咨询高龄津贴申领',
+      outcome: 'on_spot',
+      answer: '已告知所需材料',
+    })
+    const page = await context.newPage()
+    await page.goto(`${server.url}#/visits/new`)
+    await poll(() => focusedLabel(page)).toBe('联系电话')
+    await page.getByLabel('身份证号', { exact: true }).click()
+    await page.keyboard.type(idNumber)
+    const panel = page.getByRole('complementary', { name: '来访人信息' })
+    await poll(() => panel.innerText()).toContain(earlier.number)
+    const panelText = await panel.innerText()
+    expect(panelText).toContain('吴桂芝')
+    expect(panelText).toContain('重复来访')
+    expect(panelText).toContain('咨询高龄津贴申领')
+    // The panel, like every list, shows the ID number masked.
+    expect(panelText).not.toContain(idNumber)
+    await page.close()
+  })
+  it('finds a registered visitor by the pinyin initials typed in 姓名 and takes them with the keyboard', async () => {
+    const earlier = await call(server, 'visits.create', {
+      person: { name: '欧阳明华', phone: '13907550009' },
+      subject: '咨询老年卡办理',
+      outcome: 'on_spot',
+      answer: '已告知办理地点',
+    })
+    const page = await context.newPage()
+    await page.goto(`${server.url}#/visits/new`)
+    await poll(() => focusedLabel(page)).toBe('联系电话')
+    await page.keyboard.press('Tab')
+    expect(await focusedLabel(page)).toBe('姓名')
+    await page.keyboard.type('oymh')
+    const matches = page.getByRole('listbox', { name: '匹配的来访人' })
+    await poll(() => matches.innerText()).toContain('欧阳明华')
+    await expect(matches.innerText()).resolves.toContain('139****0009')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await poll(() => page.getByLabel('姓名', { exact: true }).inputValue()).toBe('欧阳明华')
+    const panel = page.getByRole('complementary', { name: '来访人信息' })
+    await poll(() => panel.innerText()).toContain(earlier.number)
     await page.close()
   })
 })

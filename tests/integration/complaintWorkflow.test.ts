@@ -341,9 +341,7 @@ describe('merge and link', () => {
     expect(after.hasPossibleDuplicate).toBe(false)
   })
 
-  // BUG in core (complaintQueries.ts fetchComplaintDetail): only 诉求 merged directly into
-  // this one contribute events, so after A → B and then B → C, C's timeline has B's events
-  // (including B's 'merged_in' from A) but none of A's own.
+  // A → B and then B → C: C's timeline must carry A's own events too, not only B's.
   it('merging twice in a chain keeps every timeline on the final 诉求', async () => {
     const own = { compoundId: env.refs.places.hongguangYuan, categoryId: env.refs.categories['邻里纠纷'] }
     const a = await createComplaint(env.core, env.refs, own)
