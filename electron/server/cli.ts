@@ -83,15 +83,30 @@ const server = createHttpServer({
   extraHosts: reachableHosts(values.host),
 })
 
+const wildcard = values.host === '0.0.0.0' || values.host === '::'
+
+/** A host as a URL needs it: IPv6 in brackets. */
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+}
+
 server.listen(port, values.host, () => {
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
-  console.log(`社区服务台（浏览器模式）已启动：http://${values.host}:${actualPort}/`)
+  // 0.0.0.0 is no address a browser may open (the Host check would refuse it): this machine uses loopback.
+  console.log(`社区服务台（浏览器模式）已启动：http://${wildcard ? '127.0.0.1' : urlHost(values.host)}:${actualPort}/`)
   console.log(`数据目录：${core.paths.dataDir}`)
   if (!loopback.includes(values.host)) {
     console.warn(
       `警告：已绑定到 ${values.host}，局域网内其他电脑也能打开本应用（仍需登录）。如无必要，请去掉 --host 只在本机使用。`,
     )
+    if (wildcard) {
+      // What the other desks type: this machine's IPv4 addresses on its networks.
+      const lan = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((a) => a && a.family === 'IPv4' && !a.internal)
+      for (const a of lan) console.warn(`  其他电脑可打开：http://${a!.address}:${actualPort}/`)
+    }
   }
 })
 

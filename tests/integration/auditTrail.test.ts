@@ -8,8 +8,9 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
-import { verifyAuditTrail } from '../../electron/core/audit/trail'
-import { apiErrorOf, call, openTestCore, tempDir } from '../fixtures/core'
+import { recordAudit, verifyAuditTrail } from '../../electron/core/audit/trail'
+import { scrubbedMark } from '../../shared/validation/sensitiveText'
+import { apiErrorOf, call, ctx, openTestCore, tempDir } from '../fixtures/core'
 import { FakePrinter, noticeInput, seedPlaces } from '../fixtures/notices'
 
 const open: Core[] = []
@@ -97,6 +98,37 @@ describe('audit trail', () => {
     const result = await verifyAuditTrail(other.db)
     expect(result).toMatchObject({ ok: false, brokenAt: 4 })
     expect(result.reason).toContain('删除或改动')
+  })
+
+  it('detects rows removed from the end of the trail, which leave the chain itself intact', async () => {
+    const core = await coreWithHistory()
+    await expect(verifyAuditTrail(core.db)).resolves.toMatchObject({ ok: true, checked: 4 })
+    await core.db.raw('DROP TRIGGER audit_events_no_delete')
+    await core.db('audit_events').where('id', '>=', 3).delete()
+    const result = await verifyAuditTrail(core.db)
+    expect(result).toMatchObject({ ok: false, checked: 2, brokenAt: 3 })
+    expect(result.reason).toBe('最后2条记录（第3条起）被删除')
+  })
+
+  it('keeps no phone or ID number typed into a reason, and the scrubbed row still verifies', async () => {
+    const core = await coreWithHistory()
+    const typed = '居民13812345678来电，核对身份证11010519491231002X'
+    await core.db.transaction((trx) =>
+      recordAudit(trx, ctx, {
+        action: 'reveal',
+        entity: 'person',
+        entityId: 1,
+        detail: { field: 'phone', reason: typed },
+      }),
+    )
+    const row = (await core.db('audit_events').orderBy('id', 'desc').first('detail')) as { detail: string }
+    expect(JSON.parse(row.detail)).toEqual({
+      field: 'phone',
+      reason: `居民${scrubbedMark}来电，核对身份证${scrubbedMark}`,
+    })
+    expect(row.detail).not.toContain('13812345678')
+    expect(row.detail).not.toContain('11010519491231002X')
+    await expect(verifyAuditTrail(core.db)).resolves.toMatchObject({ ok: true, checked: 5 })
   })
 
   it('npm run audit:verify exits 0 on an intact trail and 1 on a tampered one', async () => {

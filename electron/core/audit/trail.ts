@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Ctx } from '../context'
 import type { AuditActionCode, AuditEntityCode } from '../../../shared/api/audit'
+import { scrubSensitive } from '../../../shared/validation/sensitiveText'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -39,6 +40,19 @@ function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash
   return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex')
 }
 
+/**
+ * Typed text in a detail (a reason for 显示完整号码, for anonymising) may hold a
+ * phone or ID number despite the form's warning. The trail can never be
+ * corrected or anonymised later, so such numbers are replaced before writing.
+ */
+function scrubbedDetail(detail: AuditEvent['detail']): string {
+  const out: Record<string, string | number | boolean | null> = {}
+  for (const [key, value] of Object.entries(detail ?? {})) {
+    out[key] = typeof value === 'string' ? scrubSensitive(value) : value
+  }
+  return JSON.stringify(out)
+}
+
 export async function recordAudit(trx: Knex.Transaction, ctx: Ctx, event: AuditEvent): Promise<void> {
   const last = (await trx('audit_events').orderBy('id', 'desc').first('hash')) as { hash: string } | undefined
   const prev = last?.hash ?? GENESIS_HASH
@@ -48,7 +62,7 @@ export async function recordAudit(trx: Knex.Transaction, ctx: Ctx, event: AuditE
     action: event.action,
     entity: event.entity,
     entity_id: event.entityId,
-    detail: JSON.stringify(event.detail ?? {}),
+    detail: scrubbedDetail(event.detail),
   }
   await trx('audit_events').insert({ ...row, prev_hash: prev, hash: hashOf(prev, row) })
 }
@@ -61,7 +75,17 @@ export interface AuditVerification {
   reason: string | null
 }
 
-/** Walks the whole chain in id order, a page at a time. */
+/**
+ * The highest id SQLite ever gave an audit row (AUTOINCREMENT keeps it in
+ * sqlite_sequence, in the same transaction as the row). Rows removed from the
+ * end leave the chain itself intact; only this counter shows they existed.
+ */
+async function highestIssuedId(db: Knex): Promise<number> {
+  const row = (await db('sqlite_sequence').where({ name: 'audit_events' }).first('seq')) as { seq: number } | undefined
+  return row?.seq ?? 0
+}
+
+/** Walks the whole chain in id order, a page at a time, then checks nothing is missing at its end. */
 export async function verifyAuditTrail(db: Knex, pageSize = 5000): Promise<AuditVerification> {
   let prev = GENESIS_HASH
   let checked = 0
@@ -79,6 +103,12 @@ export async function verifyAuditTrail(db: Knex, pageSize = 5000): Promise<Audit
       checked++
       afterId = r.id
     }
-    if (rows.length < pageSize) return { ok: true, checked, brokenAt: null, reason: null }
+    if (rows.length < pageSize) break
   }
+  const issued = await highestIssuedId(db)
+  if (issued > afterId) {
+    const missing = issued - afterId
+    return { ok: false, checked, brokenAt: afterId + 1, reason: `最后${missing}条记录（第${afterId + 1}条起）被删除` }
+  }
+  return { ok: true, checked, brokenAt: null, reason: null }
 }
