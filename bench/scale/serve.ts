@@ -3,18 +3,18 @@
  * and the server's peak memory while it answers the benchmark's queries
  * over HTTP.
  *
- * The server is started as `npm run serve` starts it (tsx's loader), but as
- * `node --import tsx` so the spawned pid IS the server (the tsx command
- * forks a child) and /proc/<pid>/status VmHWM is its peak RSS. To tell what
- * TypeScript compilation costs from what the app costs, the same CLI is
- * also started pre-bundled with esbuild (as the Electron build ships it).
+ * The server is started as `npm run serve` starts it: `node build/serve.mjs`,
+ * which checks the serve bundle is newer than the sources and imports it, so
+ * the spawned pid IS the server and /proc/<pid>/status VmHWM is its peak
+ * RSS. For comparison the same CLI is also started from the TypeScript
+ * sources through tsx's loader (`node --import tsx`), as the e2e tests do.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { build } from 'esbuild'
+import { ensureServerBundle } from '../../build/server.mjs'
 import { percentile, round1 } from './stats'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -30,30 +30,12 @@ function freePort(): Promise<number> {
   })
 }
 
-/**
- * electron/server/cli.ts as one ES module. It lives two folders under the repository (dist/bench/) so
- * the CLI finds package.json where it looks for it.
- */
-export async function bundleServe(): Promise<string> {
-  const outfile = path.join(repoRoot, 'dist', 'bench', 'serve.mjs')
-  await build({
-    absWorkingDir: repoRoot,
-    entryPoints: ['electron/server/cli.ts'],
-    outfile,
-    tsconfig: 'tsconfig.node.json',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    bundle: true,
-    // As build/electron.mjs: knex and the native sqlite3 stay in node_modules, the rest is bundled.
-    external: ['knex', 'sqlite3', 'vite'],
-    // Bundled CommonJS packages (exceljs…) call require(): give the ES module one.
-    banner: {
-      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  })
-  return outfile
+/** `npm run serve`'s own entry: the serve bundle, rebuilt first when a source is newer (build/server.mjs). */
+export const serveEntry = path.join(repoRoot, 'build', 'serve.mjs')
+
+/** Builds the serve bundle now, so the timed starts find it fresh (as after any `npm run serve`). */
+export async function prepareServe(): Promise<void> {
+  await ensureServerBundle()
 }
 
 export interface Served {
@@ -65,7 +47,7 @@ export interface Served {
   stop(): Promise<void>
 }
 
-export async function startServe(dataDir: string, entry: 'tsx' | string): Promise<Served> {
+export async function startServe(dataDir: string, entry: 'tsx' | string = serveEntry): Promise<Served> {
   const port = await freePort()
   const args = [
     ...(entry === 'tsx' ? ['--import', 'tsx', 'electron/server/cli.ts'] : [entry]),

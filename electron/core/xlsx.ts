@@ -1,10 +1,11 @@
 /**
  * .xlsx files written with exceljs's streaming writer (several times faster
  * than building the workbook in memory), collected into one Buffer. Each
- * sheet has a bold, frozen header row.
+ * sheet has a bold, frozen header row. exceljs is loaded on the first
+ * export, not at start-up: requiring it (and its zip libraries) took about a
+ * tenth of serve mode's cold start, for a feature used a few times a day.
  */
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
 
 export interface XlsxColumn {
   header: string
@@ -17,7 +18,8 @@ export interface XlsxWorkbook {
   finish(): Promise<Buffer>
 }
 
-export function xlsxWorkbook(created: Date): XlsxWorkbook {
+export async function xlsxWorkbook(created: Date): Promise<XlsxWorkbook> {
+  const { default: ExcelJS } = await import('exceljs')
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))

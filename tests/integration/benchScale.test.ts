@@ -44,7 +44,7 @@ describe('npm run bench (scale, small N)', () => {
       'list_page_p50_ms',
       'stats_p50_ms',
       'cold_start_ms',
-      'cold_start_bundled_ms',
+      'cold_start_tsx_ms',
       'rss_mb',
     ]) {
       expect(positive(r[key]), `${key} = ${String(r[key])}`).toBe(true)

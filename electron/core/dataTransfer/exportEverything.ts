@@ -104,7 +104,7 @@ export async function exportEverything(db: Knex, ctx: Ctx, input: ExportEverythi
       },
     })
   })
-  const book = xlsxWorkbook(ctx.clock.now())
+  const book = await xlsxWorkbook(ctx.clock.now())
   handoverSheets.forEach((sheet, i) => {
     book.addSheet(
       sheet.name,

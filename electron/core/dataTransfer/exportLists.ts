@@ -249,7 +249,7 @@ export function exportListService(db: Knex) {
       }
       const sheet = await sheetOf(ctx, input)
       const label = exportListLabels[input.list]
-      const book = xlsxWorkbook(ctx.clock.now())
+      const book = await xlsxWorkbook(ctx.clock.now())
       book.addSheet(label, sheet.columns, sheet.rows)
       const buffer = await book.finish()
       await db.transaction((trx) =>

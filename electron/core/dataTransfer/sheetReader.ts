@@ -5,7 +5,6 @@
  * as Excel's day number, which the date fields convert themselves.
  */
 import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import { ApiError } from '../../../shared/api/errors'
 import { maxImportRows } from '../../../shared/api/dataTransfer'
 import type { FileBytes, FileType } from './fileBytes'
@@ -76,6 +75,8 @@ export function cellOf(value: unknown, datesAsText = false): Cell {
 async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<SheetTable> {
   // The sheet's own row count, for the progress bar (the first sheet's; unknown for another).
   const declared = options.sheet === undefined ? declaredRows(bytes) : null
+  // Loaded on first use, not at start-up (see xlsx.ts).
+  const { default: ExcelJS } = await import('exceljs')
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -154,7 +154,7 @@ export function auditService(db: Knex) {
         )
       }
       const rows = await toRows(db, raw)
-      const book = xlsxWorkbook(ctx.clock.now())
+      const book = await xlsxWorkbook(ctx.clock.now())
       book.addSheet(
         '审计日志',
         [

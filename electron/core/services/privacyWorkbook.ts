@@ -15,7 +15,7 @@ function when(iso: Text): string {
 }
 
 export async function personWorkbook(data: PersonData, created: Date): Promise<Buffer> {
-  const book = xlsxWorkbook(created)
+  const book = await xlsxWorkbook(created)
   const p = data.person
   const facts: [string, unknown][] = [
     ['姓名', p.name],

@@ -127,7 +127,7 @@ export interface MonthlyReport {
 
 export async function monthlyWorkbook(r: MonthlyReport): Promise<Buffer> {
   const d = r.dashboard
-  const book = xlsxWorkbook(r.created)
+  const book = await xlsxWorkbook(r.created)
   book.addSheet(
     '概况',
     [

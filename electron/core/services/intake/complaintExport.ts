@@ -37,7 +37,7 @@ export function complaintExportService(db: Knex) {
         throw new ApiError('VALIDATION', `符合条件的诉求超过${maxExportRows}件，请缩小日期范围或增加筛选条件后再导出`)
       }
       const items = await toComplaints(db, ctx, rows)
-      const book = xlsxWorkbook(ctx.clock.now())
+      const book = await xlsxWorkbook(ctx.clock.now())
       book.addSheet(
         '诉求列表',
         [
