@@ -77,7 +77,8 @@ describe('audit.list', () => {
     expect(creates.total).toBe(2)
     expect(creates.items.every((r) => r.action === 'create' && r.entity === 'visit')).toBe(true)
     const one = await call(core, 'audit.list', { entity: 'complaint', entityId: complaint.id })
-    expect(one.items.map((r) => r.action)).toEqual(['transition'])
+    // Newest first: the acceptance, then the registration the visit wrote for this 诉求.
+    expect(one.items.map((r) => r.action)).toEqual(['transition', 'create'])
   })
 
   it('filters by local calendar day, both ends included', async () => {

@@ -36,6 +36,9 @@ async function storedIdNumber(trx: Knex.Transaction, id: number): Promise<string
  * Insert or update a person inside the caller's transaction. For an existing
  * person an omitted phone or ID number keeps the stored one (the form only
  * ever saw it masked). `field` prefixes error paths ('person.' in a visit).
+ * The audit event is written here, not by each caller, because people are
+ * also created and edited as part of a visit or a mediation case: every such
+ * write leaves its own 'create'/'update' of the person (id only, no values).
  */
 export async function savePerson(trx: Knex.Transaction, ctx: Ctx, input: PersonInput, field = ''): Promise<number> {
   if (input.id !== undefined) {
@@ -97,7 +100,9 @@ export async function savePerson(trx: Knex.Transaction, ctx: Ctx, input: PersonI
   if (input.id !== undefined && input.version === undefined) {
     throw new ApiError('VALIDATION', '来访人信息缺少版本号，请重新选择来访人', `${field}id`)
   }
-  return insertOrUpdate(trx, 'persons', input, values, createStamp(ctx), '来访人')
+  const id = await insertOrUpdate(trx, 'persons', input, values, createStamp(ctx), '来访人')
+  await recordAudit(trx, ctx, { action: input.id === undefined ? 'create' : 'update', entity: 'person', entityId: id })
+  return id
 }
 
 /** What kind of text the clerk typed decides where to look. */
@@ -220,8 +225,8 @@ export function peopleService(db: Knex) {
     async save(ctx: Ctx, input: ParsedInput<'people.save'>): Promise<Person> {
       if (input.id === undefined) throw new ApiError('VALIDATION', '来访人随来访登记一起新建，这里只能修改', 'id')
       return db.transaction(async (trx) => {
+        // savePerson writes the 'update' audit event.
         const id = await savePerson(trx, ctx, input)
-        await recordAudit(trx, ctx, { action: 'update', entity: 'person', entityId: id })
         return fetchPerson(trx, ctx, id)
       })
     },

@@ -165,13 +165,15 @@ export function visitService(db: Knex) {
         }
         if (input.outcome === 'complaints') {
           for (const [i, content] of input.complaints.entries()) {
-            await registerComplaint(
+            const complaintId = await registerComplaint(
               trx,
               ctx,
               { ...content, compoundId: content.compoundId ?? input.person.compoundId },
               { visitId, personId, receivedAt: visitedAt },
               `complaints.${i}.`,
             )
+            // Each 诉求 is a record of its own: its creation is on the trail, not only the visit's.
+            await recordAudit(trx, ctx, { action: 'create', entity: 'complaint', entityId: complaintId })
           }
         }
         await recordAudit(trx, ctx, { action: 'create', entity: 'visit', entityId: visitId })
