@@ -8,67 +8,16 @@ import { reactive, ref } from 'vue'
 import { api } from '../api/client'
 import type { Complaint } from '../../shared/api/complaints'
 import type { Category, Unit } from '../../shared/api/intakeSettings'
-import type { ClockState, ComplaintKind, ComplaintStatus } from '../../shared/intake/labels'
+import { defaultFilters, filterInput, type ComplaintFilters } from './complaintFilters'
 
-export type ComplaintSort = 'receivedAt' | 'dueDate' | 'number'
-export type SortOrder = 'asc' | 'desc'
-
-export interface ComplaintFilters {
-  query: string
-  status: ComplaintStatus[]
-  kind: ComplaintKind | undefined
-  categoryId: number | undefined
-  communityId: number | undefined
-  compoundId: number | undefined
-  unitId: number | undefined
-  assignee: string
-  dateFrom: string | undefined
-  dateTo: string | undefined
-  clock: ClockState | undefined
-  sort: ComplaintSort
-  order: SortOrder
-}
-
-export function defaultFilters(): ComplaintFilters {
-  return {
-    query: '',
-    status: [],
-    kind: undefined,
-    categoryId: undefined,
-    communityId: undefined,
-    compoundId: undefined,
-    unitId: undefined,
-    assignee: '',
-    dateFrom: undefined,
-    dateTo: undefined,
-    clock: undefined,
-    sort: 'receivedAt',
-    order: 'desc',
-  }
-}
-
-/** The filter as the API takes it: empty texts left out so they do not filter. */
-export function filterInput(f: ComplaintFilters) {
-  return {
-    query: f.query.trim() || undefined,
-    status: [...f.status],
-    kind: f.kind,
-    categoryId: f.categoryId,
-    communityId: f.communityId,
-    compoundId: f.compoundId,
-    unitId: f.unitId,
-    assignee: f.assignee.trim() || undefined,
-    dateFrom: f.dateFrom,
-    dateTo: f.dateTo,
-    clock: f.clock,
-    sort: f.sort,
-    order: f.order,
-  }
-}
+export { defaultFilters, filterInput } from './complaintFilters'
+export type { ComplaintFilters, ComplaintSort, SortOrder } from './complaintFilters'
 
 export const useComplaintsStore = defineStore('complaints', () => {
   const items = ref<Complaint[]>([])
   const total = ref(0)
+  /** The server stopped counting at `total` (more matches than that). */
+  const totalCapped = ref(false)
   const page = ref(1)
   const pageSize = ref(20)
   const loading = ref(false)
@@ -92,6 +41,7 @@ export const useComplaintsStore = defineStore('complaints', () => {
       if (seq !== requestSeq) return
       items.value = result.items
       total.value = result.total
+      totalCapped.value = result.totalCapped
     } finally {
       if (seq === requestSeq) loading.value = false
     }
@@ -115,6 +65,7 @@ export const useComplaintsStore = defineStore('complaints', () => {
   return {
     items,
     total,
+    totalCapped,
     page,
     pageSize,
     loading,

@@ -8,45 +8,12 @@ import { reactive, ref } from 'vue'
 import { api } from '../api/client'
 import type { MediationCase, MediationOptions } from '../../shared/api/mediation'
 import type { MethodOutput } from '../../shared/api/contract'
-import type { ClockState } from '../../shared/intake/labels'
-import type { DisputeType, MediationSource, MediationStatus } from '../../shared/mediation/labels'
+import { defaultMediationFilters, mediationFilterInput, type MediationFilters } from './mediationFilters'
 
 export type Mediator = MethodOutput<'mediation.listMediators'>[number]
 
-export interface MediationFilters {
-  query: string
-  status: MediationStatus[]
-  disputeType: DisputeType | undefined
-  source: MediationSource | undefined
-  year: number | undefined
-  mine: boolean
-  clock: ClockState | undefined
-}
-
-export function defaultMediationFilters(): MediationFilters {
-  return {
-    query: '',
-    status: [],
-    disputeType: undefined,
-    source: undefined,
-    year: undefined,
-    mine: false,
-    clock: undefined,
-  }
-}
-
-/** The filter as the API takes it: an empty search is left out so it does not filter. */
-export function mediationFilterInput(f: MediationFilters) {
-  return {
-    query: f.query.trim() || undefined,
-    status: [...f.status],
-    disputeType: f.disputeType,
-    source: f.source,
-    year: f.year,
-    mine: f.mine,
-    clock: f.clock,
-  }
-}
+export { defaultMediationFilters, mediationFilterInput } from './mediationFilters'
+export type { MediationFilters } from './mediationFilters'
 
 export const useMediationStore = defineStore('mediation', () => {
   const items = ref<MediationCase[]>([])

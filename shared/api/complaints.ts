@@ -177,14 +177,22 @@ export const complaintActInput = z.discriminatedUnion(
 )
 export type ComplaintActInput = z.input<typeof complaintActInput>
 
-export const complaintFilter = z.object({
+const complaintFilterFields = z.object({
   query,
   status: z.array(z.enum(complaintStatuses)).max(20).default([]),
   kind: z.enum(complaintKinds).optional(),
   categoryId: id.optional(),
   communityId: id.optional(),
   compoundId: id.optional(),
+  /** Only 诉求 with no compound (the 未填 bar of the statistics by compound or community). */
+  compoundMissing: z.boolean().optional(),
   unitId: id.optional(),
+  /** Only 诉求 not handed to a unit (未交办, the statistics' null unit bar). */
+  unitMissing: z.boolean().optional(),
+  /** Leave out 已合并 ones, as every statistics figure does (so a bar's list has the bar's count). */
+  excludeMerged: z.boolean().optional(),
+  /** Only those with a result (办结 and later, not reopened): the statistics' 办结量. */
+  resolved: z.boolean().optional(),
   assignee: optionalText('承办人', 30).transform((v) => v ?? undefined),
   ownerId: id.optional(),
   dateFrom: isoDate('开始日期').optional(),
@@ -194,11 +202,56 @@ export const complaintFilter = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
 })
 
-export const listComplaintsInput = complaintFilter.extend(page(100))
+/** Filters that together could match nothing are refused, with the field to fix, rather than listing nothing. */
+function consistentFilter(
+  f: {
+    communityId?: number | undefined
+    compoundId?: number | undefined
+    compoundMissing?: boolean | undefined
+    unitId?: number | undefined
+    unitMissing?: boolean | undefined
+    excludeMerged?: boolean | undefined
+    status: string[]
+    dateFrom?: string | undefined
+    dateTo?: string | undefined
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (f.compoundMissing && (f.compoundId || f.communityId)) {
+    const message = f.compoundId
+      ? '“未填小区”与所选小区不能同时筛选'
+      : '“未填小区”的诉求不属于任何社区，请不要同时选择社区'
+    ctx.addIssue({ code: 'custom', path: ['compoundMissing'], message })
+  }
+  if (f.unitMissing && f.unitId) {
+    ctx.addIssue({ code: 'custom', path: ['unitMissing'], message: '“未交办”与所选承办单位不能同时筛选' })
+  }
+  if (f.excludeMerged && f.status.includes('merged')) {
+    ctx.addIssue({ code: 'custom', path: ['excludeMerged'], message: '“不含已合并”与状态“已合并”不能同时筛选' })
+  }
+  if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) {
+    ctx.addIssue({ code: 'custom', path: ['dateTo'], message: '结束日期不能早于开始日期' })
+  }
+}
 
+export const complaintFilter = complaintFilterFields.superRefine(consistentFilter)
+
+export const listComplaintsInput = complaintFilterFields.extend(page(100)).superRefine(consistentFilter)
+
+/** Counting stops here: a list of more matches says 「10000+ 条」 (see complaintPage). */
+export const COMPLAINT_COUNT_CAP = 10_000
+
+/**
+ * One page of the 诉求 list. `total` is exact up to COMPLAINT_COUNT_CAP;
+ * beyond it `total` is the cap and `totalCapped` is true. Why: counting
+ * 300,000 matches of a million 诉求 read that many index entries on every
+ * page turn (tens of ms), for a number no clerk pages through; the exact
+ * counts are the statistics' job.
+ */
 export const complaintPage = z.object({
   items: z.array(complaint),
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 })

@@ -418,6 +418,13 @@ export const mediationFilter = z.object({
   disputeType: z.enum(disputeTypes).optional(),
   source: z.enum(mediationSources).optional(),
   year: z.number().int().min(2000).max(2100).optional(),
+  /** 登记日期 (registered_on) from/to, inclusive: the period the statistics count a case in. */
+  dateFrom: isoDate('登记日期起').optional(),
+  dateTo: isoDate('登记日期止').optional(),
+  /** 调解结果 (达成书面/口头协议, 调解不成, 终止): the statistics' 调解成功 is the two agreements. */
+  outcome: z.array(z.enum(mediationOutcomes)).max(4).default([]),
+  /** Cases of one community, as the statistics scope them: a party lives there or the 诉求 concerns it. */
+  communityId: id.optional(),
   /** Only cases I mediate. */
   mine: z.boolean().default(false),
   clock: z.enum(clockStates).optional(),
@@ -453,7 +460,11 @@ export const mediationMethods = {
   'mediation.list': {
     summary: '调解案件列表（无权查看的案件只显示编号、类型和状态）',
     permission: 'mediation.read',
-    input: mediationFilter.extend(page(100)),
+    input: mediationFilter.extend(page(100)).superRefine((f, ctx) => {
+      if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo) {
+        ctx.addIssue({ code: 'custom', path: ['dateTo'], message: '登记日期止不能早于登记日期起' })
+      }
+    }),
     output: z.object({
       items: z.array(mediationCase),
       total: z.number().int(),

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
 import type { ComplaintContentInput, ComplaintDetail } from '../../shared/api/complaints'
 import type { MethodInput } from '../../shared/api/contract'
+import { complaintFilter } from '../../shared/api/complaints'
+import { localContext } from '../../electron/core/context'
+import { countOf, filteredComplaints } from '../../electron/core/services/intake/complaintQueries'
 import { apiErrorOf, call, openTestCore } from '../fixtures/core'
 import { act, at, complaintInput, createVisit, personInput, seedIntake, type IntakeRefs } from '../fixtures/intake'
 
@@ -235,7 +238,7 @@ describe('sorting and pages', () => {
     const first = await pageOf(1)
     const second = await pageOf(2)
     const third = await pageOf(3)
-    expect(first).toMatchObject({ total: 6, page: 1, pageSize: 4 })
+    expect(first).toMatchObject({ total: 6, totalCapped: false, page: 1, pageSize: 4 })
     expect(first.items.map((i) => i.number)).toEqual([c.k1, c.k2, c.k3, c.k4].map((x) => x!.number))
     expect(second.items.map((i) => i.number)).toEqual([c.k5, c.k6].map((x) => x!.number))
     expect(third).toMatchObject({ total: 6, items: [] })
@@ -244,6 +247,16 @@ describe('sorting and pages', () => {
     expect(filtered.items).toHaveLength(1)
     const tooBig = await apiErrorOf(() => call(core, 'complaints.list', { pageSize: 101 }))
     expect(tooBig).toMatchObject({ code: 'VALIDATION', field: 'pageSize', message: '每页最多100条' })
+  })
+
+  it('counts matches only up to the cap, and says when it stopped there', async () => {
+    const all = (await filteredComplaints(core.db, localContext(), complaintFilter.parse({}))).q
+    expect(await countOf(core.db, all, 10)).toEqual({ total: 6, capped: false })
+    expect(await countOf(core.db, all, 6)).toEqual({ total: 6, capped: false })
+    expect(await countOf(core.db, all, 5)).toEqual({ total: 5, capped: true })
+    const kind = (await filteredComplaints(core.db, localContext(), complaintFilter.parse({ kind: 'complaint' }))).q
+    expect(await countOf(core.db, kind, 2)).toEqual({ total: 2, capped: true })
+    expect(await countOf(core.db, kind, 3)).toEqual({ total: 3, capped: false })
   })
 
   it('never shows a full phone number', async () => {

@@ -3,14 +3,15 @@
  * concluded (达成协议, 调解不成 or 终止) and how many ended in an agreement
  * (written or oral), by dispute type; and of those agreements, how many
  * have been followed up and, at the latest follow-up, were 已履行.
- * A case belongs to a community when a party lives in one of its compounds
- * or the 诉求 it was escalated from concerns one.
+ * A case belongs to a community as services/mediation/caseCommunity.ts
+ * says (the case list filters by the same rule).
  */
 import type { Knex } from 'knex'
 import type { StatsDashboard } from '../../../shared/api/stats'
 import { disputeTypeLabels, disputeTypes, type DisputeType } from '../../../shared/mediation/labels'
 import type { DateRange } from './period'
 import { rateOf } from './figures'
+import { whereCaseInCommunity } from '../services/mediation/caseCommunity'
 
 type Db = Knex | Knex.Transaction
 
@@ -19,26 +20,7 @@ const concludedOutcomes = ['written_agreement', 'oral_agreement', 'failed', 'ter
 
 function casesOf(db: Db, range: DateRange, communityId: number | undefined): Knex.QueryBuilder {
   const q = db({ m: 'mediation_cases' }).whereBetween('m.registered_on', [range.dateFrom, range.dateTo])
-  if (communityId !== undefined) {
-    q.where((w) =>
-      w
-        .whereExists(
-          db({ mp: 'mediation_parties' })
-            .join({ pp: 'persons' }, 'pp.id', 'mp.person_id')
-            .join({ pc: 'compounds' }, 'pc.id', 'pp.compound_id')
-            .whereRaw('mp.case_id = m.id')
-            .where('pc.community_id', communityId)
-            .select(db.raw('1')),
-        )
-        .orWhereExists(
-          db({ mk: 'complaints' })
-            .join({ kc: 'compounds' }, 'kc.id', 'mk.compound_id')
-            .whereRaw('mk.id = m.complaint_id')
-            .where('kc.community_id', communityId)
-            .select(db.raw('1')),
-        ),
-    )
-  }
+  if (communityId !== undefined) whereCaseInCommunity(db, q, 'm', communityId)
   return q
 }
 

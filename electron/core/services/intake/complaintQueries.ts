@@ -2,6 +2,7 @@
 import type { Knex } from 'knex'
 import { ApiError } from '../../../../shared/api/errors'
 import type { Complaint, ComplaintDetail } from '../../../../shared/api/complaints'
+import { COMPLAINT_COUNT_CAP } from '../../../../shared/api/complaints'
 import type { complaintFilter } from '../../../../shared/api/complaints'
 import type { z } from '../../../../shared/api/zod'
 import { addCalendarDays, localDate } from '../../../../shared/calendar/workCalendar'
@@ -58,17 +59,26 @@ export async function filteredComplaints(
     })
   }
   if (f.status.length > 0) q.whereIn('complaints.status', f.status)
+  if (f.excludeMerged) q.whereNot('complaints.status', 'merged')
+  // resolved_at, not the status: an unsatisfied 回访 reopens the matter and clears it, as the statistics count.
+  if (f.resolved) q.whereNotNull('complaints.resolved_at')
   if (f.kind) q.where('complaints.kind', f.kind)
   if (f.categoryId) q.whereIn('complaints.category_id', await categoryWithDescendants(db, f.categoryId))
   if (f.communityId) {
     q.whereRaw('complaints.compound_id IN (SELECT id FROM compounds WHERE community_id = ?)', [f.communityId])
   }
   if (f.compoundId) q.where('complaints.compound_id', f.compoundId)
+  if (f.compoundMissing) q.whereNull('complaints.compound_id')
   if (f.unitId) q.where('complaints.unit_id', f.unitId)
+  if (f.unitMissing) q.whereNull('complaints.unit_id')
   if (f.assignee) q.whereRaw(`complaints.assignee LIKE ? ESCAPE '\\'`, [likePattern(f.assignee)])
   if (f.ownerId) q.where('complaints.owner_id', f.ownerId)
   if (f.dateFrom) q.where('complaints.received_date', '>=', f.dateFrom)
   if (f.dateTo) q.where('complaints.received_date', '<=', f.dateTo)
+  // The year of the number is the year of receipt (both from the same local instant): saying so lets a
+  // list in number order walk (year, seq) within those years instead of sorting a year of matches.
+  if (f.sort === 'number' && f.dateFrom) q.where('complaints.year', '>=', Number(f.dateFrom.slice(0, 4)))
+  if (f.sort === 'number' && f.dateTo) q.where('complaints.year', '<=', Number(f.dateTo.slice(0, 4)))
   if (f.clock === 'overdue') q.where('complaints.due_date', '<', today)
   if (f.clock === 'due_soon') {
     q.whereBetween('complaints.due_date', [today, addCalendarDays(today, dueSoonDays)])
@@ -97,18 +107,32 @@ export async function pageQuery(
   ctx: Ctx,
   f: ComplaintFilter,
   q: Knex.QueryBuilder,
-  total: number,
+  count: { total: number; capped: boolean },
 ): Promise<{ q: Knex.QueryBuilder }> {
+  const { total, capped } = count
   if (!sortIndexes[f.sort] || total === 0 || f.dateFrom || f.dateTo) return { q }
   const top = (await db('complaints').max({ n: 'id' }).first()) as { n: number | null } | undefined
   const size = Number(top?.n ?? 0)
-  if (total * 100 < size) return { q }
+  // A capped count means more matches than the cap: many, whatever the table's size.
+  if (!capped && total * 100 < size) return { q }
   return filteredComplaints(db, ctx, f, true)
 }
 
-export async function countOf(q: Knex.QueryBuilder): Promise<number> {
-  const row = (await q.clone().clearSelect().clearOrder().count({ n: '*' }).first()) as { n: number }
-  return Number(row.n)
+/** The number of matches, counted up to `cap` + 1 only (see complaintPage in the contract). */
+export async function countOf(
+  db: Knex | Knex.Transaction,
+  q: Knex.QueryBuilder,
+  cap = COMPLAINT_COUNT_CAP,
+): Promise<{ total: number; capped: boolean }> {
+  const upTo = q
+    .clone()
+    .clearSelect()
+    .clearOrder()
+    .select(db.raw('1'))
+    .limit(cap + 1)
+  const row = (await db.from(upTo.as('m')).count({ n: '*' }).first()) as { n: number }
+  const n = Number(row.n)
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false }
 }
 
 /** Full rows for one page of a filtered query, in its sort order. */
@@ -134,7 +158,11 @@ export async function rowsOf(
 export function sorted(q: Knex.QueryBuilder, f: ComplaintFilter): Knex.QueryBuilder {
   // Matters with no running clock sort after those with one, whichever the direction.
   if (f.sort === 'dueDate') q.orderByRaw('complaints.due_date IS NULL')
-  return q.orderBy(sortColumns[f.sort], f.order).orderBy('complaints.id', f.order)
+  // Number order is the order numbers were given: year, then sequence. The same as the text's order
+  // under the default pattern (2026-000123), right under any pattern, and the (year, seq) index holds it.
+  if (f.sort === 'number') q.orderBy('complaints.year', f.order).orderBy('complaints.seq', f.order)
+  else q.orderBy(sortColumns[f.sort], f.order)
+  return q.orderBy('complaints.id', f.order)
 }
 
 export async function categoryMap(db: Knex | Knex.Transaction) {

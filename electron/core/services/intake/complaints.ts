@@ -38,12 +38,13 @@ export function complaintService(db: Knex) {
   return {
     async list(ctx: Ctx, input: ParsedInput<'complaints.list'>): Promise<MethodOutput<'complaints.list'>> {
       const { q } = await filteredComplaints(db, ctx, input)
-      const total = await countOf(q)
-      const paged = await pageQuery(db, ctx, input, q, total)
+      const count = await countOf(db, q)
+      const paged = await pageQuery(db, ctx, input, q, count)
       const rows = await rowsOf(db, paged.q, input, input.pageSize, (input.page - 1) * input.pageSize)
       return {
         items: await toComplaints(db, ctx, rows),
-        total,
+        total: count.total,
+        totalCapped: count.capped,
         page: input.page,
         pageSize: input.pageSize,
       }

@@ -13,6 +13,7 @@ import type { Ctx } from '../../context'
 import { recordAudit } from '../../audit/trail'
 import { likePattern } from '../rows'
 import { mayReadNames } from './access'
+import { whereCaseInCommunity } from './caseCommunity'
 import { selectCases, toMediationCases, type CaseRow } from './caseRows'
 import { fetchCaseDetail } from './caseDetail'
 import { resolveParties } from './caseParties'
@@ -49,6 +50,10 @@ function filtered(db: Knex, ctx: Ctx, f: Filter): Knex.QueryBuilder {
       f.year,
     ])
   }
+  if (f.outcome.length > 0) q.whereIn('mediation_cases.outcome', f.outcome)
+  if (f.dateFrom) q.where('mediation_cases.registered_on', '>=', f.dateFrom)
+  if (f.dateTo) q.where('mediation_cases.registered_on', '<=', f.dateTo)
+  if (f.communityId) whereCaseInCommunity(db, q, 'mediation_cases', f.communityId)
   if (f.mine) {
     q.whereExists(
       db('mediation_mediators')
