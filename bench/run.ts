@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --rows N] [-- --only scale|print|all] [-- --out FILE] [-- --keep]`:
+ * `npm run bench [-- --rows N] [-- --only scale|print|all] [-- --out FILE] [-- --keep] [-- --reuse DIR]`:
  * speed figures, reported as numbers (never as timed tests).
  *
  * scale (the default; issue 9): N 诉求 (default 1,000,000), N/5 residents and
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     temp: { type: 'string' },
     starts: { type: 'string', default: '3' },
+    reuse: { type: 'string' },
   },
 })
 const rows = Number(values.rows.replace(/[_,]/g, ''))
@@ -163,6 +164,8 @@ if (values.only === 'scale' || values.only === 'all') {
     keep: values.keep,
     tempRoot: values.temp,
     starts: Number(values.starts),
+    reuse: values.reuse,
+    reuseResults: values.out,
   })
   printScaleTable(results)
   // Before issue 9 the print figures were the whole file: keep them, under "print".

@@ -12,7 +12,16 @@ import { performance } from 'node:perf_hooks'
 import { DATABASE_FILE, openCore, type Core } from '../../electron/core/app'
 import { localContext } from '../../electron/core/context'
 import { rawInsert, snapshotDatabase } from './raw'
-import { COMPLAINT_BATCH, peopleRange, seedComplaints, seedMediation, seedPeople, seedPlaces } from './seed'
+import {
+  COMPLAINT_BATCH,
+  peopleRange,
+  seedComplaints,
+  seedMediation,
+  seedPeople,
+  seedPlaces,
+  type Places,
+} from './seed'
+import { countOf, earlierInserts, placesOf, type ReusedInserts } from './reuse'
 import {
   lastMonth,
   listVariants,
@@ -35,6 +44,9 @@ export interface ScaleOptions {
   seed?: number
   /** Cold starts per way (tsx, bundled). */
   starts?: number
+  /** Measure again on a kept run's folder (the one holding data/), inserts from `reuseResults`. */
+  reuse?: string
+  reuseResults?: string
   log?: (line: string) => void
 }
 
@@ -64,10 +76,9 @@ export async function runScaleBench(options: ScaleOptions) {
   const log = options.log ?? ((line: string) => console.log(line))
   const n = options.rows
   const seed = options.seed ?? 20261126
-  const root = fs.mkdtempSync(path.join(options.tempRoot ?? os.tmpdir(), 'cd-bench-scale-'))
+  const root = options.reuse ?? fs.mkdtempSync(path.join(options.tempRoot ?? os.tmpdir(), 'cd-bench-scale-'))
   const dataDir = path.join(root, 'data')
   const rawDir = path.join(root, 'raw')
-  fs.mkdirSync(rawDir)
   const now = new Date()
   const ctx = localContext()
   const phase: Record<string, number> = {}
@@ -79,25 +90,43 @@ export async function runScaleBench(options: ScaleOptions) {
     phase[name] = Math.round(performance.now() - t)
     return out
   }
-  let core: Core | null = await openCore({ dataDir, mode: 'serve', appVersion: 'bench', automaticBackups: false })
+  let core: Core | null = await timed('open', () =>
+    openCore({ dataDir, mode: 'serve', appVersion: 'bench', automaticBackups: false }),
+  )
   try {
     const c = core
-    const places = await timed('places', () => seedPlaces(c, ctx))
-    const people = await timed('people_import', () =>
-      seedPeople(c, ctx, Math.max(10, Math.round(n / 5)), places, seed + 1),
-    )
-    const range = await peopleRange(c)
-    // The raw baseline's database: everything but the 诉求, as the services found it.
-    const rawFile = path.join(rawDir, DATABASE_FILE)
-    await snapshotDatabase(c.db, rawFile)
-    const complaints = await timed('complaints_service', () => seedComplaints(c, ctx, n, places, range, seed + 2, now))
-    const mediation = await timed('mediation', () =>
-      seedMediation(c, ctx, Math.max(2, Math.round(n / 20)), range, seed + 3, now),
-    )
-    const raw = await timed('complaints_raw', () =>
-      rawInsert(c.db, rawFile, complaints.firstId, complaints.lastId, COMPLAINT_BATCH),
-    )
-    fs.rmSync(rawDir, { recursive: true, force: true })
+    let places: Places
+    let people: number
+    let complaints: { rows: number; serviceMs: number }
+    let mediation: { cases: number; ms: number }
+    let raw: { rows: number; ms: number }
+    let reused: ReusedInserts | null = null
+    if (options.reuse) {
+      reused = earlierInserts(options.reuseResults!, n)
+      places = await placesOf(c)
+      people = await countOf(c, 'persons')
+      complaints = { rows: await countOf(c, 'complaints'), serviceMs: (n / reused.insert_rows_per_s) * 1000 }
+      if (complaints.rows !== n) throw new Error(`${dataDir} 中有 ${complaints.rows} 件诉求，不是 ${n} 件`)
+      mediation = { cases: await countOf(c, 'mediation_cases'), ms: 0 }
+      raw = { rows: n, ms: (n / reused.insert_raw_rows_per_s) * 1000 }
+    } else {
+      fs.mkdirSync(rawDir)
+      places = await timed('places', () => seedPlaces(c, ctx))
+      people = await timed('people_import', () => seedPeople(c, ctx, Math.max(10, Math.round(n / 5)), places, seed + 1))
+      const range = await peopleRange(c)
+      // The raw baseline's database: everything but the 诉求, as the services found it.
+      const rawFile = path.join(rawDir, DATABASE_FILE)
+      await snapshotDatabase(c.db, rawFile)
+      const seeded = await timed('complaints_service', () => seedComplaints(c, ctx, n, places, range, seed + 2, now))
+      complaints = seeded
+      mediation = await timed('mediation', () =>
+        seedMediation(c, ctx, Math.max(2, Math.round(n / 20)), range, seed + 3, now),
+      )
+      raw = await timed('complaints_raw', () =>
+        rawInsert(c.db, rawFile, seeded.firstId, seeded.lastId, COMPLAINT_BATCH),
+      )
+      fs.rmSync(rawDir, { recursive: true, force: true })
+    }
     await c.db.raw('PRAGMA wal_checkpoint(TRUNCATE)')
     await c.db.raw('PRAGMA optimize')
 
@@ -109,7 +138,8 @@ export async function runScaleBench(options: ScaleOptions) {
     const list = await timed('list', () => measureList(c, ctx, variants, 10))
     const stats = await timed('stats', () => measureStats(c, ctx, now, 7))
     // As on a PC in daily use: a good backup from today exists, so serve's start-up backup is not due.
-    await timed('backup', () => c.backups.create('manual'))
+    // (A reused folder holds the earlier run's backup.)
+    if (!options.reuse) await timed('backup', () => c.backups.create('manual'))
     const dbMb = dirSizeMb(dataDir)
     await c.close()
     core = null
@@ -181,13 +211,14 @@ export async function runScaleBench(options: ScaleOptions) {
       http_p50_ms: serve.httpP50Ms,
       http_calls: serve.httpCalls,
       mediation_seed_ms: Math.round(mediation.ms),
+      ...(reused ? { reused } : {}),
       phase_ms: phase,
       total_s: Math.round((performance.now() - began) / 1000),
       targets,
     }
   } finally {
     if (core) await core.close().catch(() => undefined)
-    if (!options.keep) fs.rmSync(root, { recursive: true, force: true })
+    if (!options.keep && !options.reuse) fs.rmSync(root, { recursive: true, force: true })
     else log(`数据目录保留在 ${root}`)
   }
 }
