@@ -10,7 +10,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Core } from '../../electron/core/app'
-import type { Places } from './seed'
+import { topCategories, type Places } from './seed'
 
 /** The places a seeded database holds, in the order seedPlaces made them. */
 export async function placesOf(core: Core): Promise<Places> {
@@ -20,12 +20,7 @@ export async function placesOf(core: Core): Promise<Places> {
     name: string
     community_id: number
   }[]
-  const categories = new Map<string, number>()
-  for (const r of (await core.db('complaint_categories').whereNull('parent_id').select('id', 'name')) as {
-    id: number
-    name: string
-  }[])
-    categories.set(r.name, r.id)
+  const categories = await topCategories(core)
   return {
     communityIds,
     compounds: compounds.map((c) => ({ id: c.id, name: c.name, communityId: c.community_id })),

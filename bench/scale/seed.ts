@@ -32,6 +32,15 @@ export interface Places {
   categories: Map<string, number>
 }
 
+/** The top-level 诉求 categories by name (the texts name them). */
+export async function topCategories(core: Core): Promise<Map<string, number>> {
+  const rows = (await core.db('complaint_categories').whereNull('parent_id').select('id', 'name')) as {
+    id: number
+    name: string
+  }[]
+  return new Map(rows.map((r) => [r.name, r.id]))
+}
+
 export async function seedPlaces(core: Core, ctx: Ctx): Promise<Places> {
   const compounds: Places['compounds'] = []
   const communityIds: number[] = []
@@ -54,12 +63,7 @@ export async function seedPlaces(core: Core, ctx: Ctx): Promise<Places> {
       compounds.push({ id: saved.id, name: unique, communityId: community.id })
     }
   }
-  const categories = new Map<string, number>()
-  for (const r of (await core.db('complaint_categories').whereNull('parent_id').select('id', 'name')) as {
-    id: number
-    name: string
-  }[])
-    categories.set(r.name, r.id)
+  const categories = await topCategories(core)
   return { compounds, communityIds, categories }
 }
 

@@ -203,20 +203,7 @@ const complaintFilterFields = z.object({
 })
 
 /** Filters that together could match nothing are refused, with the field to fix, rather than listing nothing. */
-function consistentFilter(
-  f: {
-    communityId?: number | undefined
-    compoundId?: number | undefined
-    compoundMissing?: boolean | undefined
-    unitId?: number | undefined
-    unitMissing?: boolean | undefined
-    excludeMerged?: boolean | undefined
-    status: string[]
-    dateFrom?: string | undefined
-    dateTo?: string | undefined
-  },
-  ctx: z.RefinementCtx,
-): void {
+function consistentFilter(f: z.output<typeof complaintFilterFields>, ctx: z.RefinementCtx): void {
   if (f.compoundMissing && (f.compoundId || f.communityId)) {
     const message = f.compoundId
       ? '“未填小区”与所选小区不能同时筛选'

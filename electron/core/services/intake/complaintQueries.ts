@@ -22,7 +22,6 @@ export function todayOf(ctx: Ctx): string {
 const sortColumns = {
   receivedAt: 'complaints.received_at',
   dueDate: 'complaints.due_date',
-  number: 'complaints.number',
   status: 'complaints.status',
 } as const
 
