@@ -10,7 +10,7 @@ import type { ComplaintContentInput, ComplaintDetail } from '../../shared/api/co
 import type { MethodInput } from '../../shared/api/contract'
 import { complaintFilter } from '../../shared/api/complaints'
 import { localContext } from '../../electron/core/context'
-import { countOf, filteredComplaints } from '../../electron/core/services/intake/complaintQueries'
+import { countOf, filteredComplaints, sorted } from '../../electron/core/services/intake/complaintQueries'
 import { apiErrorOf, call, openTestCore } from '../fixtures/core'
 import { act, at, complaintInput, createVisit, personInput, seedIntake, type IntakeRefs } from '../fixtures/intake'
 
@@ -224,6 +224,48 @@ describe('sorting and pages', () => {
     expect(c.k5!.dueDate).toBeNull()
     expect(await order({ sort: 'dueDate', order: 'asc' })).toEqual(['k1', 'k6', 'k2', 'k3', 'k4', 'k5'])
     expect(await order({ sort: 'dueDate', order: 'desc' })).toEqual(['k4', 'k3', 'k2', 'k6', 'k1', 'k5'])
+  })
+
+  it('sorts by due date across several statuses page by page, as one sorted list', async () => {
+    // Several statuses take another path (each status read in index order, then merged): its pages
+    // must be the slices of the one order, no row twice or missing at a page's edge.
+    const statuses = [...new Set(Object.values(c).map((x) => x!.status))]
+    expect(statuses.length).toBeGreaterThan(2)
+    for (const direction of ['asc', 'desc'] as const) {
+      const whole = await order({ sort: 'dueDate', order: direction })
+      const paged: (string | undefined)[] = []
+      for (let page = 1; page <= whole.length; page++) {
+        paged.push(...(await order({ status: statuses, sort: 'dueDate', order: direction, pageSize: 1, page })))
+      }
+      expect(paged).toEqual(whole)
+      const open = whole.filter((k) => ['registered', 'accepted', 'in_progress'].includes(c[k!]!.status))
+      expect(
+        await order({ status: ['registered', 'accepted', 'in_progress'], sort: 'dueDate', order: direction }),
+      ).toEqual(open)
+    }
+  })
+
+  it('reads one status in 期限 order from an index, either direction, without sorting its matches', async () => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const f = complaintFilter.parse({ status: ['accepted'], sort: 'dueDate', order: direction })
+      const { q } = await filteredComplaints(core.db, localContext(), f)
+      const { sql, bindings } = sorted(q.select('complaints.id'), f).limit(50).toSQL()
+      const plan = ((await core.db.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings)) as { detail: string }[])
+        .map((p) => p.detail)
+        .join('\n')
+      expect(plan).toContain(direction === 'asc' ? 'complaints_status_due_last' : 'complaints_status_due_date_index')
+      expect(plan).not.toContain('TEMP B-TREE')
+    }
+  })
+
+  it('pages in number order within a date range (walking the number index) as one sorted list', async () => {
+    const within = { dateFrom: '2026-02-01', dateTo: '2026-12-31', sort: 'number', order: 'desc' } as const
+    const whole = await order(within)
+    expect(whole.length).toBeGreaterThan(2)
+    expect(whole).toEqual(['k6', 'k5', 'k4', 'k3', 'k2', 'k1'].filter((k) => whole.includes(k)))
+    const paged: (string | undefined)[] = []
+    for (let page = 1; page <= 3; page++) paged.push(...(await order({ ...within, pageSize: 2, page })))
+    expect(paged).toEqual(whole)
   })
 
   it('sorts by number and, by default, newest received first', async () => {

@@ -15,6 +15,7 @@ import * as m008 from './008_conventions'
 import * as m009 from './009_search'
 import * as m010 from './010_stats'
 import * as m011 from './011_lists'
+import * as m012 from './012_list_order'
 
 export interface Migration {
   name: string
@@ -22,7 +23,7 @@ export interface Migration {
   down(db: Knex): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011]
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly list: readonly Migration[] = migrations) {}

@@ -39,7 +39,7 @@ export function complaintService(db: Knex) {
     async list(ctx: Ctx, input: ParsedInput<'complaints.list'>): Promise<MethodOutput<'complaints.list'>> {
       const { q } = await filteredComplaints(db, ctx, input)
       const count = await countOf(db, q)
-      const paged = await pageQuery(db, ctx, input, q, count)
+      const paged = await pageQuery(db, ctx, input, q, count, input.page * input.pageSize)
       const rows = await rowsOf(db, paged.q, input, input.pageSize, (input.page - 1) * input.pageSize)
       return {
         items: await toComplaints(db, ctx, rows),
