@@ -40,7 +40,9 @@ export interface SearchCheck {
   query: string
   /** The kind checked: 诉求 for Chinese text, residents for pinyin. */
   kind: 'complaint' | 'person'
+  /** The search's total, which stops at 1000 (searchCapped then says more match). */
   searchTotal: number
+  searchCapped: boolean
   likeCount: number
   /** Every returned hit of that kind really contains the query (or its pinyin starts with it). */
   hitsContainQuery: boolean
@@ -113,6 +115,7 @@ async function checkQuery(core: Core, ctx: Ctx, cls: QueryClass, q: string): Pro
     query: q,
     kind,
     searchTotal: group?.total ?? 0,
+    searchCapped: group?.totalCapped ?? false,
     likeCount,
     hitsContainQuery: ids.length > 0 && contained === ids.length,
   }

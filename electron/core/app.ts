@@ -30,6 +30,7 @@ import { createRestorer } from './backup/restore'
 import { checkDatabaseHealth, damageProblem, fullCheckAtStartBytes } from './backup/startupCheck'
 import { isDamageError } from './backup/sqliteFile'
 import { auditBackup, type BackupPorts } from './backup/handlers'
+import { startSearchTidy } from './search/tidy'
 import {
   createRecoveryApi,
   recoveryModeMessage,
@@ -54,6 +55,8 @@ export interface CoreOptions {
   automaticBackups?: boolean
   /** Databases larger than this are quick_checked after opening rather than before (default 64 MB). */
   fullCheckAtStartBytes?: number
+  /** Merge the search index's segments in the background after start (default: as automaticBackups). */
+  tidySearchIndex?: boolean
 }
 
 export interface Core {
@@ -72,6 +75,8 @@ export interface Core {
   readonly scheduler: BackupScheduler | null
   /** Settles when the start-up quick_check is done (at once unless it was deferred for a large file). */
   checked(): Promise<void>
+  /** Settles when the background merge of the search index is done (at once when not asked for). */
+  tidied(): Promise<void>
   close(): Promise<void>
 }
 
@@ -243,6 +248,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  const tidy =
+    (options.tidySearchIndex ?? automatic)
+      ? startSearchTidy(deferredCheck, (run) => gate.shared(async () => (live && !recovery ? run(live.db) : null)), log)
+      : null
+
   // A restore waits for the calls in flight itself, so it is not one of them.
   const swapsDatabase = new Set(['backup.restore', 'recovery.restoreLatest'])
 
@@ -276,7 +286,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return scheduler
     },
     checked: () => deferredCheck,
+    tidied: async () => {
+      await tidy?.done
+    },
     close: async () => {
+      tidy?.stop()
+      await tidy?.done
       await deferredCheck
       await closeLive()
     },

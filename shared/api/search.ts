@@ -90,12 +90,12 @@ export const searchGroup = z.object({
   label: z.string(),
   /**
    * How many records of this kind match (all of them, not only the hits
-   * returned). Exact without filters. With a filter (dates, community,
-   * 未办结), for mediation cases matched through their restricted part, or
-   * for compounds found by pinyin, counted up to 1000: 1000 means 1000 or
-   * more (an exact count there would walk every match).
+   * returned), counted up to 1000: an exact count would walk every match of
+   * a common word.
    */
   total: z.number().int(),
+  /** More match than `total` (the count stopped at 1000): shown as 1000+. */
+  totalCapped: z.boolean(),
   hits: z.array(searchHit),
 })
 export type SearchGroup = z.infer<typeof searchGroup>

@@ -26,7 +26,13 @@ describe('npm run bench (scale, small N)', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0)
     const r = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown> & {
       targets: { figure: string; value: number; target: string; met: boolean }[]
-      search_checks: { query: string; searchTotal: number; likeCount: number; hitsContainQuery: boolean }[]
+      search_checks: {
+        query: string
+        searchTotal: number
+        searchCapped: boolean
+        likeCount: number
+        hitsContainQuery: boolean
+      }[]
     }
     // The run cleaned up after itself: only the JSON is left.
     expect(fs.readdirSync(temp)).toEqual(['results.json'])
@@ -80,7 +86,9 @@ describe('npm run bench (scale, small N)', () => {
     expect(r.search_checks).toHaveLength(20)
     for (const c of r.search_checks) {
       expect(c.likeCount, `${c.query} is in the generated data`).toBeGreaterThan(0)
-      expect(c.searchTotal, `search total for ${c.query}`).toBe(c.likeCount)
+      // Search totals stop at 1000 and say so.
+      expect(c.searchTotal, `search total for ${c.query}`).toBe(Math.min(c.likeCount, 1000))
+      expect(c.searchCapped, `search total for ${c.query} marked as stopped`).toBe(c.likeCount > 1000)
       expect(c.hitsContainQuery, `hits of ${c.query} contain it`).toBe(true)
     }
     // A month's dashboard counted the 诉求 generated in that month.

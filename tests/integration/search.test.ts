@@ -328,3 +328,26 @@ describe('the index follows the records', () => {
     expect(err.code).toBe('FORBIDDEN')
   })
 })
+
+describe('totals', () => {
+  it('counts up to 1000 and says when more match; exact below that', async () => {
+    // 1,001 residents sharing a word, written in one statement (the triggers index each of them).
+    await env.core.db.raw(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
+       INSERT INTO persons (name, name_pinyin, name_initials, created_at, updated_at, created_by, updated_by)
+       SELECT '聚星测试', 'juxingceshi', 'jxcs', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z', s.id, s.id
+       FROM n, (SELECT min(id) AS id FROM staff) s`,
+    )
+    for (const q of ['聚星测试', '聚星', 'jxcs']) {
+      const people = groupOf(await search(q, { kinds: ['person'] }), 'person')!
+      expect(people, q).toMatchObject({ total: 1000, totalCapped: true })
+    }
+    const one = groupOf(await search('占道经营'), 'complaint')!
+    expect(one).toMatchObject({ total: 1, totalCapped: false })
+    await env.core.db.raw("DELETE FROM persons WHERE id IN (SELECT id FROM persons WHERE name = '聚星测试' LIMIT 2)")
+    expect(groupOf(await search('聚星测试', { kinds: ['person'] }), 'person')).toMatchObject({
+      total: 999,
+      totalCapped: false,
+    })
+  })
+})
