@@ -46,10 +46,22 @@ export function anyOfSpec(names: readonly string[]): MatchSpec | null {
   }
 }
 
+/**
+ * A rowid bound written into the SQL, not bound: node-sqlite3 binds a JS
+ * number beyond 32 bits as a REAL, and FTS5 then walks every match and
+ * leaves SQLite to compare each rowid (measured at 1M: 65 ms against 0.9 ms
+ * for the capped counts of a 6-character phrase). The bounds are computed
+ * integers (kinds.ts), never input.
+ */
+function rowidLiteral(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`search: rowid bound ${n} is not an integer`)
+  return String(n)
+}
+
 export function sourceOf(spec: MatchSpec, lo: number, hi: number): Source {
   const one = (table: string, expr: string): Source => ({
-    sql: `SELECT rowid AS key FROM ${table}(?) WHERE rowid BETWEEN ? AND ?`,
-    bindings: [expr, lo, hi],
+    sql: `SELECT rowid AS key FROM ${table}(?) WHERE rowid BETWEEN ${rowidLiteral(lo)} AND ${rowidLiteral(hi)}`,
+    bindings: [expr],
   })
   if (spec.tri && spec.bi) {
     const a = one('search_tri', spec.tri)
