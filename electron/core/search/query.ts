@@ -197,11 +197,16 @@ async function groupOf(
         id: number
       }[]
     ).map((r) => r.id)
-    const n = (await people
-      .clone()
-      .limit(totalCap + 1)
-      .select('persons.id')) as unknown[]
-    pinyinTotal = n.length
+    // Fewer than a page: that is all of them, no count to run.
+    pinyinTotal =
+      pinyinRefs.length < input.limit
+        ? pinyinRefs.length
+        : (
+            (await people
+              .clone()
+              .limit(totalCap + 1)
+              .select('persons.id')) as unknown[]
+          ).length
     add(pinyinRefs, 'pinyin')
   }
 
