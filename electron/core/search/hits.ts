@@ -211,12 +211,17 @@ export async function hitsOf(
   if (found.length === 0) return []
   const ids = found.map((f) => f.ref)
   const shown = await loaders[kind](db, ids)
-  const open = found.filter((f) => !f.restricted).map((f) => f.ref)
-  const texts = await textsOf(db, `search_src_${kind}`, open)
+  // Only a text match gets a snippet: the documents of hits found by number or pinyin are not read.
+  const byText = found.filter((f) => f.matchedBy === 'text')
+  const texts = await textsOf(
+    db,
+    `search_src_${kind}`,
+    byText.filter((f) => !f.restricted).map((f) => f.ref),
+  )
   const restricted = await textsOf(
     db,
     'search_src_restricted',
-    found.filter((f) => f.restricted).map((f) => f.ref),
+    byText.filter((f) => f.restricted).map((f) => f.ref),
   )
   const hits: SearchHit[] = []
   for (const f of found) {
