@@ -97,8 +97,23 @@ export function addWorkdays(calendar: WorkCalendar, from: string, n: number): st
   return date
 }
 
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+const plainDate = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A yyyy-MM-dd date as whole days since 1970-01-01 (UTC: every day exactly 86,400 s). */
+function dayNumber(date: string): number | null {
+  const m = plainDate.exec(date)
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : null
+}
+
+/**
+ * Whole calendar days from `from` to `to` (negative when `to` is earlier).
+ * Plain dates are counted directly: every row of a 诉求 list asks this for
+ * its clock, and date-fns' local-time parsing was 7% of a 50-row page.
+ */
 export function daysBetween(from: string, to: string): number {
+  const a = dayNumber(from)
+  const b = dayNumber(to)
+  if (a !== null && b !== null) return b - a
   return differenceInCalendarDays(parseISO(to), parseISO(from))
 }
 

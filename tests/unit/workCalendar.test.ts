@@ -6,6 +6,7 @@
  * off 09-25..09-27.
  */
 import { describe, expect, it } from 'vitest'
+import { differenceInCalendarDays, parseISO } from 'date-fns'
 import bundledData from 'chinese-days/dist/chinese-days.json'
 import {
   addCalendarDays,
@@ -143,6 +144,19 @@ describe('plain dates', () => {
     expect(daysBetween('2026-03-01', '2026-03-04')).toBe(3)
     expect(daysBetween('2026-03-04', '2026-03-01')).toBe(-3)
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1)
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2)
+    expect(daysBetween('1949-10-01', '2026-10-01')).toBe(28_124)
+    // A date with a time still counts local calendar days.
+    expect(daysBetween('2026-03-01T23:30', '2026-03-02T00:10')).toBe(1)
+  })
+
+  it('count days between plain dates as date-fns does, over years and leap days', () => {
+    const day = (n: number) => addCalendarDays('1996-01-01', n)
+    for (let i = 0; i < 400; i++) {
+      const from = day((i * 7919) % 12_000)
+      const to = day((i * 104_729) % 12_000)
+      expect(daysBetween(from, to), `${from} → ${to}`).toBe(differenceInCalendarDays(parseISO(to), parseISO(from)))
+    }
   })
 
   it('recognise real ISO dates only', () => {
