@@ -11,6 +11,7 @@ import type { MethodInput } from '../../shared/api/contract'
 import { complaintFilter } from '../../shared/api/complaints'
 import { localContext } from '../../electron/core/context'
 import { countOf, filteredComplaints, sorted } from '../../electron/core/services/intake/complaintQueries'
+import { rowOfArray, selectComplaintArrays, selectComplaints } from '../../electron/core/services/intake/complaintRows'
 import { apiErrorOf, call, openTestCore } from '../fixtures/core'
 import { act, at, complaintInput, createVisit, personInput, seedIntake, type IntakeRefs } from '../fixtures/intake'
 
@@ -243,6 +244,15 @@ describe('sorting and pages', () => {
         await order({ status: ['registered', 'accepted', 'in_progress'], sort: 'dueDate', order: direction }),
       ).toEqual(open)
     }
+  })
+
+  it('reads the same rows as JSON arrays (the list) as column by column (one 诉求)', async () => {
+    const plain = (await selectComplaints(core.db).orderBy('complaints.id')) as unknown[]
+    const arrays = ((await selectComplaintArrays(core.db).orderBy('complaints.id')) as { r: string }[]).map((x) =>
+      rowOfArray(x.r),
+    )
+    expect(plain).toHaveLength(Object.keys(c).length)
+    expect(arrays).toEqual(plain)
   })
 
   it('reads one status in 期限 order from an index, either direction, without sorting its matches', async () => {

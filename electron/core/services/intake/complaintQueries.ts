@@ -11,7 +11,14 @@ import type { Ctx } from '../../context'
 import { likePattern } from '../rows'
 import { complaintIdsMatching } from '../../search/listMatch'
 import { allCategories, categoryWithDescendants } from './categories'
-import { duplicateWindowDays, selectComplaints, toComplaint, type ComplaintRow } from './complaintRows'
+import {
+  duplicateWindowDays,
+  rowOfArray,
+  selectComplaintArrays,
+  selectComplaints,
+  toComplaint,
+  type ComplaintRow,
+} from './complaintRows'
 
 export type ComplaintFilter = z.output<typeof complaintFilter>
 
@@ -188,7 +195,8 @@ export async function rowsOf(
   offset = 0,
 ): Promise<ComplaintRow[]> {
   const page = sorted(q.clone().select('complaints.id'), f).limit(limit).offset(offset)
-  return (await sorted(selectComplaints(db).whereIn('complaints.id', page), f)) as ComplaintRow[]
+  const rows = (await sorted(selectComplaintArrays(db).whereIn('complaints.id', page), f)) as { r: string }[]
+  return rows.map((x) => rowOfArray(x.r))
 }
 
 /** The due date with "no clock" as the latest date; the same expression as the index of migration 012. */
