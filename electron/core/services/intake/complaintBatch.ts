@@ -3,7 +3,7 @@
  * use it. One transaction writes the people the drafts bring (matched to the
  * registry the way the import matches them, never doubled), the 诉求 with
  * gapless numbers, their timeline events, and one audit event for the batch.
- * Rows are computed as the one-by-one path computes them (complaintBatchRows)
+ * Rows are computed as the one-by-one path computes them (complaintBatchWorkflow)
  * and written in chunks by statements prepared once; anything wrong with any
  * draft is refused before a row is written.
  *
