@@ -65,7 +65,12 @@ function sumColumns(db: Db, today: string): Knex.Raw[] {
 
 /** The cohort's rows as a query on `complaints AS c` (wrapped: a knex builder is thenable). */
 export function cohort(db: Db, scope: Scope): { q: Knex.QueryBuilder } {
-  const q = db({ c: 'complaints' })
+  // Always the period's range of the stats index (migration 010), which holds every column read. Left
+  // to itself, once ANALYZE has run, SQLite grouped by 小区 through the (compound, category, date) index
+  // instead, skipping through its 小区 and categories and reading each row from the table: 58 ms of a
+  // 160 ms dashboard at 1M.
+  const q = db
+    .from(db.raw('complaints AS c INDEXED BY complaints_stats'))
     .whereBetween('c.received_date', [scope.range.dateFrom, scope.range.dateTo])
     .whereNot('c.status', 'merged')
   if (scope.communityId !== undefined) {
