@@ -255,6 +255,19 @@ describe('sorting and pages', () => {
     expect(arrays).toEqual(plain)
   })
 
+  it('shows a renamed category at once (the category tree is kept between calls)', async () => {
+    const nameIn = async () =>
+      (await call(core, 'complaints.list', { pageSize: 100 })).items.find((i) => i.id === c.k6!.id)!.categoryName
+    expect(await nameIn()).toBe('环境卫生')
+    const category = (await call(core, 'intake.listCategories', {})).find((x) => x.id === c.k6!.categoryId)!
+    const save = (name: string) =>
+      call(core, 'intake.saveCategory', { id: category.id, name, parentId: null, position: category.position })
+    await save('环境与卫生')
+    expect(await nameIn()).toBe('环境与卫生')
+    await save('环境卫生')
+    expect(await nameIn()).toBe('环境卫生')
+  })
+
   it('reads one status in 期限 order from an index, either direction, without sorting its matches', async () => {
     for (const direction of ['asc', 'desc'] as const) {
       const f = complaintFilter.parse({ status: ['accepted'], sort: 'dueDate', order: direction })

@@ -19,8 +19,28 @@ interface CategoryRow {
   archived_at: string | null
 }
 
+/**
+ * The tree, kept per open database: every 诉求 list page and every record
+ * maps category ids to paths, and reading the table for each was a query
+ * per call. Only this service writes the table once migrations have run,
+ * and it forgets the copy after each write commits (a restore opens a new
+ * database, so a new copy). Reads inside a transaction read the table.
+ */
+const kept = new WeakMap<Knex, Promise<Category[]>>()
+
 /** Every category with its path (物业服务/电梯), parents before children. */
 export async function allCategories(db: Knex | Knex.Transaction): Promise<Category[]> {
+  if (db.isTransaction) return readCategories(db)
+  let list = kept.get(db)
+  if (!list) {
+    list = readCategories(db)
+    kept.set(db, list)
+    list.catch(() => kept.delete(db))
+  }
+  return [...(await list)]
+}
+
+async function readCategories(db: Knex | Knex.Transaction): Promise<Category[]> {
   const rows = (await db('complaint_categories').orderBy(['position', 'id'])) as CategoryRow[]
   const byId = new Map(rows.map((r) => [r.id, r]))
   const pathOf = (r: CategoryRow): string => {
@@ -64,6 +84,15 @@ async function fetchCategory(db: Knex | Knex.Transaction, id: number): Promise<C
   return found
 }
 
+/** A transaction that writes categories; the kept copy is forgotten once it ends, committed or not. */
+async function writing<T>(db: Knex, run: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(run)
+  } finally {
+    kept.delete(db)
+  }
+}
+
 export function categoryService(db: Knex) {
   return {
     async list(_ctx: Ctx, input: ParsedInput<'intake.listCategories'>): Promise<Category[]> {
@@ -73,7 +102,7 @@ export function categoryService(db: Knex) {
 
     async save(ctx: Ctx, input: ParsedInput<'intake.saveCategory'>): Promise<Category> {
       try {
-        return await db.transaction(async (trx) => {
+        return await writing(db, async (trx) => {
           if (input.parentId !== null) {
             const parent = await fetchCategory(trx, input.parentId).catch(() => null)
             if (!parent) throw new ApiError('VALIDATION', '上级类别不存在，请重新选择', 'parentId')
@@ -120,7 +149,7 @@ export function categoryService(db: Knex) {
     },
 
     async archive(ctx: Ctx, input: ParsedInput<'intake.archiveCategory'>): Promise<Category> {
-      return db.transaction(async (trx) => {
+      return writing(db, async (trx) => {
         await fetchCategory(trx, input.id)
         const ids = input.archived ? await categoryWithDescendants(trx, input.id) : [input.id]
         await trx('complaint_categories')
