@@ -10,6 +10,7 @@
  * say json_array_elements); it runs on the transaction's own connection.
  */
 import type { Knex } from 'knex'
+import { holdTriggers, rangeIndexStatements, releaseTriggers } from '../search/batchIndex'
 
 export const BATCH_ROWS = 2000
 
@@ -36,6 +37,11 @@ function quoted(name: string): string {
 /** Rows as one JSON array of arrays. Callers put null, never undefined, where a value is missing. */
 function packed(rows: readonly unknown[][]): string {
   return JSON.stringify(rows)
+}
+
+/** Ids are handed out in row order (one statement, AUTOINCREMENT); RETURNING's own order is not promised, so sort. */
+function idsOf(returned: unknown[]): number[] {
+  return (returned as { id: number }[]).map((r) => r.id).sort((a, b) => a - b)
 }
 
 /**
@@ -81,11 +87,18 @@ export async function bulkWriter(trx: Knex.Transaction) {
         `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) ` +
         `SELECT ${select.join(', ')} FROM json_each(?) AS v ORDER BY v.key RETURNING id`
       const constants = columns.flatMap((_, c) => (same[c] ? [first[c] ?? null] : []))
-      const result = (await all(sql, [...constants, packed(rows.map((r) => varying.map((c) => r[c])))])) as {
-        id: number
-      }[]
-      // Ids are handed out in row order; RETURNING's own order is not promised, so sort.
-      return result.map((r) => r.id).sort((a, b) => a - b)
+      const params = [...constants, packed(rows.map((r) => varying.map((c) => r[c])))]
+      const indexing = rangeIndexStatements(table)
+      if (!indexing) return idsOf(await all(sql, params))
+      // Rows that are search documents: indexed here, as one range in rowid order (see search/batchIndex).
+      await all(holdTriggers, [])
+      try {
+        const ids = idsOf(await all(sql, params))
+        for (const statement of indexing) await all(statement, [ids[0], ids[ids.length - 1]])
+        return ids
+      } finally {
+        await all(releaseTriggers, [])
+      }
     },
 
     /**

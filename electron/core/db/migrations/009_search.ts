@@ -123,13 +123,21 @@ function pairsOf(e: string): string {
  * alias s) into both tables. The text is materialized once: a view's text
  * is an expression, which SQLite would otherwise compute again for every
  * pair (measured 4-5 times slower on 100-character texts).
+ *
+ * `ordered` writes many documents in ascending rowid order (newest record
+ * first). FTS5 flushes its pending terms to a new segment whenever a rowid
+ * is lower than the one written before it in the transaction, so documents
+ * written oldest record first (the order ids grow in) each became a segment
+ * of their own: at a million records that made indexing 4 times dearer than
+ * the row itself.
  */
-function insertDocs(kind: DocKind, where: string): string[] {
+function insertDocs(kind: DocKind, where: string, ordered = false): string[] {
   const docs = `SELECT key, text FROM ${view(kind)} s WHERE ${where} AND s.text <> ''`
+  const order = ordered ? ' ORDER BY key' : ''
   return [
-    `INSERT INTO search_tri(rowid, text) ${docs}`,
+    `INSERT INTO search_tri(rowid, text) ${docs}${order}`,
     `INSERT INTO search_bi(rowid, grams) SELECT t.key, ${pairsOf('t.text')}
-       FROM (WITH t0 AS MATERIALIZED (${docs}) SELECT key, text FROM t0) t`,
+       FROM (WITH t0 AS MATERIALIZED (${docs}) SELECT key, text FROM t0) t${order ? ' ORDER BY t.key' : ''}`,
   ]
 }
 
@@ -195,10 +203,17 @@ const own: TriggerSpec[] = [
   },
 ]
 
+/** The AFTER INSERT trigger that indexes a new record; `when` (a WHEN clause's condition) lets it stand aside. */
+function insertTrigger(spec: TriggerSpec, when?: string): string {
+  const t = spec.table
+  const condition = when ? ` WHEN ${when}` : ''
+  return `CREATE TRIGGER search_${t}_ai AFTER INSERT ON ${t}${condition} BEGIN\n${spec.kinds.map((k) => refresh(k, undefined, true)).join('\n')}\nEND`
+}
+
 function ownTriggers(spec: TriggerSpec): string[] {
   const t = spec.table
   return [
-    `CREATE TRIGGER search_${t}_ai AFTER INSERT ON ${t} BEGIN\n${spec.kinds.map((k) => refresh(k, undefined, true)).join('\n')}\nEND`,
+    insertTrigger(spec),
     `CREATE TRIGGER search_${t}_au AFTER UPDATE OF ${spec.columns.join(', ')} ON ${t} BEGIN\n${spec.kinds.map((k) => refresh(k)).join('\n')}\nEND`,
     `CREATE TRIGGER search_${t}_ad AFTER DELETE ON ${t} BEGIN\n${spec.kinds.map((k) => remove(k, 'OLD.id')).join('\n')}\nEND`,
   ]
@@ -246,18 +261,40 @@ export const sourceTables: Record<DocKind, string> = {
   notice: 'notices',
 }
 
-/** Fills both tables with the documents of records lo..hi of a kind (also `search.rebuild`, after a 'delete-all'). */
-export function fillStatements(kind: DocKind, lo: number, hi: number): string[] {
-  return insertDocs(kind, `s.ref BETWEEN ${Math.floor(lo)} AND ${Math.floor(hi)}`)
+/** The tables whose rows are documents of their own, and the kinds of those documents. */
+export const ownKinds: Record<string, readonly DocKind[]> = Object.fromEntries(own.map((s) => [s.table, s.kinds]))
+
+/**
+ * The AFTER INSERT triggers of `own`, each standing aside WHEN `when` holds
+ * (013: while a batch writer indexes its rows itself, see search/batchIndex.ts).
+ */
+export function insertTriggers(when?: string): { table: string; name: string; sql: string }[] {
+  return own.map((spec) => ({ table: spec.table, name: `search_${spec.table}_ai`, sql: insertTrigger(spec, when) }))
 }
 
-/** Fills the whole index, 20,000 records at a time (a materialized batch stays small). */
+/**
+ * Fills both tables with the documents of records lo..hi of a kind (also
+ * `search.rebuild`, after a 'delete-all'), in ascending rowid order. Without
+ * `lo`/`hi` the bounds are the statement's two parameters.
+ */
+export function fillStatements(kind: DocKind, lo?: number, hi?: number): string[] {
+  const where =
+    lo === undefined || hi === undefined
+      ? 's.ref BETWEEN ? AND ?'
+      : `s.ref BETWEEN ${Math.floor(lo)} AND ${Math.floor(hi)}`
+  return insertDocs(kind, where, true)
+}
+
+/**
+ * Fills the whole index, 20,000 records at a time (a materialized batch
+ * stays small), newest records first so rowids ascend across batches too.
+ */
 export async function fillIndex(db: Knex): Promise<void> {
   for (const kind of documentKinds) {
     const rows = (await db.raw(`SELECT max(id) AS n FROM ${sourceTables[kind]}`)) as { n: number | null }[]
     const max = Number(rows[0]?.n ?? 0)
-    for (let lo = 1; lo <= max; lo += 20_000) {
-      for (const sql of fillStatements(kind, lo, lo + 19_999)) await db.raw(sql)
+    for (let hi = max; hi >= 1; hi -= 20_000) {
+      for (const sql of fillStatements(kind, Math.max(1, hi - 19_999), hi)) await db.raw(sql)
     }
   }
 }

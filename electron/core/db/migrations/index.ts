@@ -16,6 +16,7 @@ import * as m009 from './009_search'
 import * as m010 from './010_stats'
 import * as m011 from './011_lists'
 import * as m012 from './012_list_order'
+import * as m013 from './013_search_batch'
 
 export interface Migration {
   name: string
@@ -23,7 +24,21 @@ export interface Migration {
   down(db: Knex): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012]
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
   constructor(private readonly list: readonly Migration[] = migrations) {}
