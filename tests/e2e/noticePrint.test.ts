@@ -220,4 +220,22 @@ describe('notice printouts', () => {
     })
     await pdf.page.close()
   })
+  it('announces no page count and offers no 打印 while the notice is still loading', async () => {
+    const notice = await call(server, 'notices.save', base({}))
+    const page = await signed.newPage()
+    let release: () => void = () => undefined
+    const held = new Promise<void>((r) => (release = r))
+    await page.route('**/api/notices.get', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(printUrl(notice.id, 'official'))
+    await page.getByRole('button', { name: '关闭' }).waitFor()
+    expect(await page.getByTestId('print-pages').count()).toBe(0)
+    expect(await page.getByRole('button', { name: '打印' }).count()).toBe(0)
+    release()
+    await expect(page.getByTestId('print-pages').innerText()).resolves.toBe('共 1 页')
+    await page.getByRole('button', { name: '打印' }).waitFor()
+    await page.close()
+  })
 })
