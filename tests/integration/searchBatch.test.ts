@@ -12,16 +12,9 @@ import { bulkWriter } from '../../electron/core/dataTransfer/bulk'
 import * as m013 from '../../electron/core/db/migrations/013_search_batch'
 import { insertTriggers } from '../../electron/core/db/migrations/009_search'
 import { complaintContent } from '../../shared/api/complaints'
+import { searchSegments } from '../fixtures/search'
 import { call, ctx } from '../fixtures/core'
 import { complaintInput, createVisit, useIntakeCore } from '../fixtures/intake'
-
-async function segments(db: Knex): Promise<{ tri: number; bi: number }> {
-  const rows = (await db.raw(
-    `SELECT (SELECT count(DISTINCT segid) FROM search_tri_idx) AS tri,
-            (SELECT count(DISTINCT segid) FROM search_bi_idx) AS bi`,
-  )) as { tri: number; bi: number }[]
-  return rows[0]!
-}
 
 async function held(db: Knex): Promise<number> {
   const rows = (await db.raw('SELECT count(*) AS n FROM search_batch')) as { n: number }[]
@@ -46,10 +39,10 @@ describe('batch writers index their own rows', () => {
       ),
       receivedAt,
     }))
-    const before = await segments(env.core.db)
+    const before = await searchSegments(env.core.db)
     const result = await registerComplaintBatch(env.core.db, ctx, drafts)
 
-    const after = await segments(env.core.db)
+    const after = await searchSegments(env.core.db)
     expect(after.tri - before.tri).toBeLessThanOrEqual(1)
     expect(after.bi - before.bi).toBeLessThanOrEqual(1)
     expect(await held(env.core.db)).toBe(0)

@@ -4,9 +4,9 @@
  * leaves one per table, finds the same records, and stops when asked.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Knex } from 'knex'
 import { openCore, type Core } from '../../electron/core/app'
 import { mergeStep, startSearchTidy, tidySearchIndex } from '../../electron/core/search/tidy'
+import { searchSegments } from '../fixtures/search'
 import { call, tempDir } from '../fixtures/core'
 
 let core: Core | null = null
@@ -14,14 +14,6 @@ afterEach(async () => {
   await core?.close()
   core = null
 })
-
-async function segments(db: Knex): Promise<{ tri: number; bi: number }> {
-  const rows = (await db.raw(
-    `SELECT (SELECT count(DISTINCT segid) FROM search_tri_idx) AS tri,
-            (SELECT count(DISTINCT segid) FROM search_bi_idx) AS bi`,
-  )) as { tri: number; bi: number }[]
-  return rows[0]!
-}
 
 /** Residents written one transaction each, as a desk does through the day: one new segment per write. */
 async function addResidents(c: Core, n: number): Promise<void> {
@@ -38,7 +30,7 @@ describe('search index merge', () => {
   it('merges many segments into one per table, and search finds the same records', async () => {
     core = await openCore({ dataDir: tempDir(), mode: 'serve', appVersion: 'test', tidySearchIndex: false })
     await addResidents(core, 40)
-    const before = await segments(core.db)
+    const before = await searchSegments(core.db)
     expect(before.tri).toBeGreaterThan(3)
     const search = async () =>
       (await call(core!, 'search.query', { query: '堆放杂物', kinds: ['person'], limit: 50 })).groups[0]
@@ -47,7 +39,7 @@ describe('search index merge', () => {
 
     const steps = await tidySearchIndex((run) => run(core!.db))
     expect(steps).toBeGreaterThan(0)
-    expect(await segments(core.db)).toEqual({ tri: 1, bi: 1 })
+    expect(await searchSegments(core.db)).toEqual({ tri: 1, bi: 1 })
     expect(await search()).toEqual(found)
     // Nothing left to do: a further step reports no work.
     expect(await mergeStep(core.db, 'search_tri')).toBe(false)
@@ -68,14 +60,14 @@ describe('search index merge', () => {
       tidySearchIndex: true,
     })
     await core.tidied()
-    expect(await segments(core.db)).toEqual({ tri: 1, bi: 1 })
+    expect(await searchSegments(core.db)).toEqual({ tri: 1, bi: 1 })
     await core.close()
   })
 
   it('stops between steps when asked, leaving the index as it was', async () => {
     core = await openCore({ dataDir: tempDir(), mode: 'serve', appVersion: 'test', tidySearchIndex: false })
     await addResidents(core, 40)
-    const before = await segments(core.db)
+    const before = await searchSegments(core.db)
     let steps = 0
     const run = startSearchTidy(
       Promise.resolve(),
@@ -88,6 +80,6 @@ describe('search index merge', () => {
     run.stop()
     expect(await run.done).toBe(0)
     expect(steps).toBe(0)
-    expect(await segments(core.db)).toEqual(before)
+    expect(await searchSegments(core.db)).toEqual(before)
   })
 })
