@@ -1,16 +1,18 @@
 /**
- * Batch writers index their own rows (search/batchIndex.ts, migration 013),
- * on a real database: a batch of 诉求 is found by search at once and lands in
- * the index as one new segment per table (not one per row, which is what
- * made indexing 4 times dearer than the rows at a million), and a batch that
- * fails part-way indexes nothing and leaves the triggers working.
+ * Batch writers index their own rows (search/batchIndex.ts, migrations 013
+ * and 014), on a real database: a batch of 诉求 is found by search at once and
+ * lands in the index as one new segment per table (not one per row, which is
+ * what made indexing 4 times dearer than the rows at a million), so do the
+ * people an import fills in, and a batch that fails part-way indexes nothing
+ * and leaves the triggers working.
  */
 import { describe, expect, it } from 'vitest'
 import type { Knex } from 'knex'
 import { registerComplaintBatch, type ComplaintBatchDraft } from '../../electron/core/services/intake/complaintBatch'
 import { bulkWriter } from '../../electron/core/dataTransfer/bulk'
 import * as m013 from '../../electron/core/db/migrations/013_search_batch'
-import { insertTriggers } from '../../electron/core/db/migrations/009_search'
+import * as m014 from '../../electron/core/db/migrations/014_search_fill'
+import { insertTriggers, updateTriggers } from '../../electron/core/db/migrations/009_search'
 import { complaintContent } from '../../shared/api/complaints'
 import { searchSegments } from '../fixtures/search'
 import { call, ctx } from '../fixtures/core'
@@ -98,17 +100,57 @@ describe('batch writers index their own rows', () => {
     expect((await found('批次居民', 'person')).total).toBe(0)
     expect((await found('丙单独居民', 'person')).total).toBe(1)
   })
-  it('migration 013 goes down to the plain triggers and up again', async () => {
-    const names = insertTriggers().map((t) => t.name)
+  it("filling matched people's empty fields rewrites their documents as one segment per table", async () => {
+    const n = 600
+    const stampColumns = ['created_at', 'updated_at', 'created_by', 'updated_by']
+    const stamp = ['2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z', 1, 1]
+    let ids: number[] = []
+    await env.core.db.transaction(async (trx) => {
+      const bulk = await bulkWriter(trx)
+      try {
+        const rows = Array.from({ length: n }, (_, i) => [`补填居民${i}`, 'x', 'x', ...stamp])
+        ids = await bulk.insert('persons', ['name', 'name_pinyin', 'name_initials', ...stampColumns], rows)
+      } finally {
+        await bulk.close()
+      }
+    })
+    const before = await searchSegments(env.core.db)
+    await env.core.db.transaction(async (trx) => {
+      const bulk = await bulkWriter(trx)
+      try {
+        // In the order an import meets them (oldest first), as fillMatchedPeople passes them.
+        const rows = ids.map((id, i) => [id, `梧桐巷${i}号`])
+        await bulk.fillEmpty('persons', ['address_text'], rows, { sql: 'version = persons.version + 1', params: [] })
+      } finally {
+        await bulk.close()
+      }
+    })
+    const after = await searchSegments(env.core.db)
+    expect(after.tri - before.tri).toBeLessThanOrEqual(1)
+    expect(after.bi - before.bi).toBeLessThanOrEqual(1)
+    expect((await found('梧桐巷', 'person')).total).toBe(n)
+    expect((await found('梧桐巷377号', 'person')).hits.map((h) => h.id)).toEqual([ids[377]])
+
+    // A person changed on their own afterwards is still rewritten by the update trigger.
+    await env.core.db('persons').where('id', ids[5]!).update({ address_text: '银杏路八号' })
+    expect((await found('银杏路八号', 'person')).hits.map((h) => h.id)).toEqual([ids[5]])
+    expect((await found('梧桐巷5号', 'person')).total).toBe(0)
+  })
+
+  it('migrations 013 and 014 go down to the plain triggers and up again', async () => {
+    const names = [...insertTriggers(), ...updateTriggers()].map((t) => t.name)
     const standingAside = async () => {
       const rows = (await env.core.db('sqlite_master').whereIn('name', names).select('sql')) as { sql: string }[]
       expect(rows).toHaveLength(names.length)
       return rows.filter((r) => r.sql.includes('search_batch')).length
     }
+    expect(await standingAside()).toBe(12)
+    await m014.down(env.core.db)
     expect(await standingAside()).toBe(6)
     await m013.down(env.core.db)
     expect(await standingAside()).toBe(0)
     await m013.up(env.core.db)
-    expect(await standingAside()).toBe(6)
+    await m014.up(env.core.db)
+    expect(await standingAside()).toBe(12)
   })
 })

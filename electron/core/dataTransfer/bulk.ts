@@ -10,7 +10,7 @@
  * say json_array_elements); it runs on the transaction's own connection.
  */
 import type { Knex } from 'knex'
-import { holdTriggers, rangeIndexStatements, releaseTriggers } from '../search/batchIndex'
+import { holdTriggers, rangeIndexStatements, releaseTriggers, rowIndexStatements } from '../search/batchIndex'
 
 export const BATCH_ROWS = 2000
 
@@ -120,7 +120,21 @@ export async function bulkWriter(trx: Knex.Transaction) {
       const sql =
         `UPDATE ${t} SET ${[...sets, extra.sql].join(', ')} ` + `FROM json_each(?) AS v WHERE ${t}.id = v.value ->> 0`
       // Bound in the order they appear in the text: the SET fragment's, then the batch.
-      await all(sql, [...extra.params, packed(rows)])
+      const params = [...extra.params, packed(rows)]
+      const indexing = rowIndexStatements(table)
+      if (!indexing) {
+        await all(sql, params)
+        return
+      }
+      // Rows that are search documents: rewritten here, in rowid order (see search/batchIndex).
+      await all(holdTriggers, [])
+      try {
+        await all(sql, params)
+        const ids = JSON.stringify(rows.map((r) => r[0]))
+        for (const statement of indexing) await all(statement, [ids])
+      } finally {
+        await all(releaseTriggers, [])
+      }
     },
 
     async close(): Promise<void> {

@@ -210,11 +210,18 @@ function insertTrigger(spec: TriggerSpec, when?: string): string {
   return `CREATE TRIGGER search_${t}_ai AFTER INSERT ON ${t}${condition} BEGIN\n${spec.kinds.map((k) => refresh(k, undefined, true)).join('\n')}\nEND`
 }
 
+/** The AFTER UPDATE trigger that rewrites a changed record's documents; `when` as for insertTrigger. */
+function updateTrigger(spec: TriggerSpec, when?: string): string {
+  const t = spec.table
+  const condition = when ? ` WHEN ${when}` : ''
+  return `CREATE TRIGGER search_${t}_au AFTER UPDATE OF ${spec.columns.join(', ')} ON ${t}${condition} BEGIN\n${spec.kinds.map((k) => refresh(k)).join('\n')}\nEND`
+}
+
 function ownTriggers(spec: TriggerSpec): string[] {
   const t = spec.table
   return [
     insertTrigger(spec),
-    `CREATE TRIGGER search_${t}_au AFTER UPDATE OF ${spec.columns.join(', ')} ON ${t} BEGIN\n${spec.kinds.map((k) => refresh(k)).join('\n')}\nEND`,
+    updateTrigger(spec),
     `CREATE TRIGGER search_${t}_ad AFTER DELETE ON ${t} BEGIN\n${spec.kinds.map((k) => remove(k, 'OLD.id')).join('\n')}\nEND`,
   ]
 }
@@ -268,8 +275,13 @@ export const ownKinds: Record<string, readonly DocKind[]> = Object.fromEntries(o
  * The AFTER INSERT triggers of `own`, each standing aside WHEN `when` holds
  * (013: while a batch writer indexes its rows itself, see search/batchIndex.ts).
  */
-export function insertTriggers(when?: string): { table: string; name: string; sql: string }[] {
-  return own.map((spec) => ({ table: spec.table, name: `search_${spec.table}_ai`, sql: insertTrigger(spec, when) }))
+export function insertTriggers(when?: string): { name: string; sql: string }[] {
+  return own.map((spec) => ({ name: `search_${spec.table}_ai`, sql: insertTrigger(spec, when) }))
+}
+
+/** The AFTER UPDATE triggers of `own`, likewise (014: while a batch writer fills in many rows). */
+export function updateTriggers(when?: string): { name: string; sql: string }[] {
+  return own.map((spec) => ({ name: `search_${spec.table}_au`, sql: updateTrigger(spec, when) }))
 }
 
 /**
@@ -283,6 +295,22 @@ export function fillStatements(kind: DocKind, lo?: number, hi?: number): string[
       ? 's.ref BETWEEN ? AND ?'
       : `s.ref BETWEEN ${Math.floor(lo)} AND ${Math.floor(hi)}`
   return insertDocs(kind, where, true)
+}
+
+/**
+ * Rewrites the documents of the records of a kind whose ids the statement's
+ * one parameter lists (a JSON array): removed, then written in ascending
+ * rowid order. The removals only mark rows deleted (contentless_delete), so
+ * the batch still adds one segment per table.
+ */
+export function refreshStatements(kind: DocKind): string[] {
+  const ids = 'SELECT value FROM json_each(?)'
+  const keys = `rowid IN (SELECT ${top(code[kind])} - value FROM (${ids}))`
+  return [
+    `DELETE FROM search_tri WHERE ${keys}`,
+    `DELETE FROM search_bi WHERE ${keys}`,
+    ...insertDocs(kind, `s.ref IN (${ids})`, true),
+  ]
 }
 
 /**

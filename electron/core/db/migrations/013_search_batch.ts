@@ -20,7 +20,8 @@ import { insertTriggers } from './009_search'
 
 export const name = '013_search_batch'
 
-const batchCondition = 'NOT EXISTS (SELECT 1 FROM search_batch)'
+/** Where the search triggers stand aside (also 014's update triggers). */
+export const batchCondition = 'NOT EXISTS (SELECT 1 FROM search_batch)'
 
 export async function up(db: Knex): Promise<void> {
   // One row at most: a second batch writer inside the first would be a mistake to refuse, not to nest.

@@ -17,6 +17,7 @@ import * as m010 from './010_stats'
 import * as m011 from './011_lists'
 import * as m012 from './012_list_order'
 import * as m013 from './013_search_batch'
+import * as m014 from './014_search_fill'
 
 export interface Migration {
   name: string
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m011,
   m012,
   m013,
+  m014,
 ]
 
 export class StaticMigrationSource implements Knex.MigrationSource<Migration> {
