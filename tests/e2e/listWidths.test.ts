@@ -1,7 +1,7 @@
 /**
  * The desk's lists fit the window the desk has: at 1280×800 with a vertical
  * scrollbar (1265 px of viewport) every column of the 诉求, 来访 and 调解
- * lists and of the 工作台's due lists is on screen without scrolling
+ * lists, of the 工作台's due lists and of a case's parties is on screen without scrolling
  * sideways, so 期限 (the column a clerk works by) and 打印回执 are never cut
  * off; narrower windows keep 编号 and 期限 pinned while the middle scrolls.
  * Also: 运行信息 no longer says that accounts and backups are "not open".
@@ -56,6 +56,8 @@ describe('lists at the desk window size', () => {
       ['/visits', 'LF2026-000001', 1],
       ['/mediation', '红人调字第1号', 1],
       ['/', '2026-000003', 2],
+      // A case with an agent: the parties' table, the widest of the detail pages.
+      ['/mediation/4', '代理人', 1],
     ]
     for (const [route, rowText, tables] of lists) {
       await open(page, route, rowText)
