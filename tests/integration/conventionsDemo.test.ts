@@ -1,7 +1,7 @@
 /** The demo 居民公约 loaded with system.loadDemo: each shows a different part of the registry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/app'
-import { call, openTestCore } from '../fixtures/core'
+import { call, ctx, openTestCore } from '../fixtures/core'
 
 let core: Core
 
@@ -33,6 +33,8 @@ describe('demo conventions', () => {
     ])
     expect(d.current!.articles.some((a) => a.text.includes('不准乱停放，确保道路通畅'))).toBe(true)
     expect(d.current!.filing?.reference).toMatch(/^桂街居约备〔\d{4}〕\d+号$/)
+    // Filed in the year its number says, whichever day the demo was loaded on.
+    expect(d.current!.filing!.reference).toContain(`〔${d.current!.filing!.filedOn.slice(0, 4)}〕`)
     expect(d.current!.postings).toHaveLength(2)
     expect(d.current!.votes[0]).toMatchObject({ meetingKind: 'representatives', quorumMet: true, passed: true })
     expect(d.current!.flags).toEqual([])
@@ -65,5 +67,23 @@ describe('demo conventions', () => {
       compounds: 2,
       percent: 50,
     })
+  })
+
+  it('dates its filing numbers by the year they were filed in, whenever the demo is loaded', async () => {
+    const later = await openTestCore()
+    try {
+      const inNov2024 = { ...ctx, clock: { now: () => new Date('2024-11-01T02:00:00Z') } }
+      await call(later, 'system.loadDemo', {}, inNov2024)
+      const { items } = await call(later, 'conventions.list', {}, inNov2024)
+      const filings = []
+      for (const item of items) {
+        const d = await call(later, 'conventions.get', { id: item.id }, inNov2024)
+        if (d.current?.filing) filings.push(d.current.filing)
+      }
+      expect(filings.length).toBeGreaterThan(0)
+      for (const f of filings) expect(f.reference).toContain(`〔${f.filedOn.slice(0, 4)}〕`)
+    } finally {
+      await later.close()
+    }
   })
 })

@@ -179,7 +179,7 @@ const demoConventions: DemoConvention[] = [
           against: 2,
           abstain: 3,
         },
-        adopted('桂溪街道办事处', '桂街居约备〔2025〕5号', '社区党群服务中心公示栏'),
+        adopted('桂溪街道办事处', '桂街居约备〔{year}〕5号', '社区党群服务中心公示栏'),
       ),
       {
         daysAgo: 238,
@@ -205,7 +205,7 @@ const demoConventions: DemoConvention[] = [
           against: 3,
           abstain: 5,
         },
-        adopted('桂溪街道办事处', '桂街居约备〔2025〕1号', '小区大门公告栏'),
+        adopted('桂溪街道办事处', '桂街居约备〔{year}〕1号', '小区大门公告栏'),
       ),
       { daysAgo: 25, step: { act: { action: 'revise', note: '电动车充电和遛狗问题多，楼栋长提议修订' } } },
       {
@@ -254,7 +254,7 @@ const demoConventions: DemoConvention[] = [
           against: 4,
           abstain: 7,
         },
-        adopted('桂溪街道办事处', '桂街居约备〔2025〕3号', '迎春花园各单元门厅'),
+        adopted('桂溪街道办事处', '桂街居约备〔{year}〕3号', '迎春花园各单元门厅'),
       ),
     ],
   },
@@ -335,6 +335,8 @@ export async function loadDemoConventions(db: Knex, ctx: Ctx): Promise<{ convent
       } else {
         const raw: Record<string, unknown> = { ...step.act, ...target }
         for (const f of dateFields) if (raw[f] === '') raw[f] = today
+        // A filing number carries the year it was filed in, which moves with the day the demo is loaded.
+        if (typeof raw.reference === 'string') raw.reference = raw.reference.replace('{year}', today.slice(0, 4))
         version = (await service.act(on, contract['conventions.act'].input.parse(raw))).version
       }
     }
