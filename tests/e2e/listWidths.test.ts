@@ -1,7 +1,7 @@
 /**
  * The desk's lists fit the window the desk has: at 1280×800 with a vertical
  * scrollbar (1265 px of viewport) every column of the 诉求, 来访 and 调解
- * lists, of the 工作台's due lists and of a case's parties is on screen without scrolling
+ * lists, of the 工作台's due lists, a case's parties, the notices and the 小区 is on screen without scrolling
  * sideways, so 期限 (the column a clerk works by) and 打印回执 are never cut
  * off; narrower windows keep 编号 and 期限 pinned while the middle scrolls.
  * Also: 运行信息 no longer says that accounts and backups are "not open".
@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, signedInPage, startServer, tempDataDir, type RunningServer } from './harness'
+import { call } from './api'
 
 let browser: Browser
 let server: RunningServer
@@ -16,6 +17,16 @@ let server: RunningServer
 beforeAll(async () => {
   server = await startServer(tempDataDir(), ['--demo'])
   browser = await launchChromium()
+  // The demo has no notices: one, so that the notices list has a row to measure.
+  const [community] = await call(server, 'places.listCommunities', {})
+  await call(server, 'notices.save', {
+    communityId: community!.id,
+    title: '关于开展冬季消防安全检查的通知',
+    audience: 'community',
+    body: [{ type: 'paragraph', text: '请各楼栋长通知到户。' }],
+    issuerName: `${community!.name}居民委员会`,
+    issuedOn: '2026-11-02',
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -58,6 +69,8 @@ describe('lists at the desk window size', () => {
       ['/', '2026-000003', 2],
       // A case with an agent: the parties' table, the widest of the detail pages.
       ['/mediation/4', '代理人', 1],
+      ['/notices', '冬季消防安全检查', 1],
+      ['/places?tab=compounds', '物业', 1],
     ]
     for (const [route, rowText, tables] of lists) {
       await open(page, route, rowText)
