@@ -98,6 +98,8 @@ describe('notice printouts', () => {
     ]) {
       expect(text, expected).toContain(squeeze(expected))
     }
+    // The seal area is a guide on screen; the paper (and the PDF's text) has only the real seal's space.
+    expect(text).not.toContain('盖章处')
     const fonts = pdfFonts(pdf.file)
     expect(
       fonts.some(
