@@ -154,7 +154,7 @@ describe('调解案件 through the UI', () => {
     // The second party's identity is left unchecked: closing must ask for it later.
     // Whoever registers presides unless changed.
     await expect(page.locator('.el-form-item', { hasText: '主持调解员' }).first().innerText()).resolves.toContain(
-      '老陈',
+      '陈建军',
     )
     await shot(page, 'register-filled')
     await page.getByRole('button', { name: '保存登记' }).first().click()

@@ -19,7 +19,7 @@ describe('demo mediation cases', () => {
   it('shows a case in each state, mostly presided by the demo 调解员', async () => {
     const { items } = await call(core, 'mediation.list', {}, localContext())
     expect(items.map((c) => c.status).sort()).toEqual(['accepted', 'accepted', 'closed', 'concluded', 'registered'])
-    expect(items.filter((c) => c.presidingName === '调解员老陈')).toHaveLength(4)
+    expect(items.filter((c) => c.presidingName === '陈建军')).toHaveLength(4)
     const escalated = items.find((c) => c.status === 'registered')!
     const detail = await call(core, 'mediation.get', { id: escalated.id }, localContext())
     expect(detail.complaint).not.toBeNull()
@@ -39,7 +39,7 @@ describe('demo mediation cases', () => {
       role: 'mediator'
     }[]
     expect(staff).toHaveLength(1)
-    expect(signedIn.staff.name).toBe('调解员老陈')
+    expect(signedIn.staff.name).toBe('陈建军')
     const as = { ...localContext(), staff: staff[0]! }
     const dash = await call(core, 'mediation.dashboard', {}, as)
     expect(dash.dueSoon.length).toBeGreaterThan(0)

@@ -11,7 +11,7 @@ import { setupNeeded } from '../services/auth'
 export const demoAccounts: { login: string; name: string; role: StaffRole; password: string }[] = [
   { login: 'admin', name: '演示管理员', role: 'admin', password: 'Guixi@2026-gl' },
   { login: 'qiantai', name: '前台小王', role: 'front_desk', password: 'Guixi@2026-qt' },
-  { login: 'tiaojie', name: '调解员老陈', role: 'mediator', password: 'Guixi@2026-tj' },
+  { login: 'tiaojie', name: '陈建军', role: 'mediator', password: 'Guixi@2026-tj' },
   { login: 'lingdao', name: '李主任', role: 'viewer', password: 'Guixi@2026-ld' },
 ]
 
