@@ -34,6 +34,9 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300)
   await page.screenshot({ path: path.join(screenshotDir, `${name}-1440.png`) })
   await page.setViewportSize(small)
+  // Back at the test's size, let the page lay itself out again before the next click: on a loaded CI
+  // machine a click right after the resize once waited 30 s for the save bar to hold still.
+  await page.waitForTimeout(300)
 }
 
 beforeAll(async () => {
